@@ -1,0 +1,63 @@
+// Builds the three bundles (extension, CLI, report webview) and copies the WASM/data assets next to them.
+// Why copy: tiktoken and web-tree-sitter find their .wasm inside node_modules during development and then fail
+// once packaged (the .vsix ships no node_modules), so the core always loads them by explicit path from dist/.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const outdir = 'dist';
+
+// The ESM build of web-tree-sitter crashes inside a CJS bundle without a warning; force the .cjs build.
+const alias = { 'web-tree-sitter': path.resolve('node_modules/web-tree-sitter/tree-sitter.cjs') };
+
+const assets = [
+  ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+  ...['python', 'typescript', 'tsx', 'javascript'].map((l) => [
+    `@vscode/tree-sitter-wasm/wasm/tree-sitter-${l}.wasm`, `tree-sitter-${l}.wasm`,
+  ]),
+  ['tiktoken/lite/tiktoken_bg.wasm', 'tiktoken_bg.wasm'],
+  ['tiktoken/encoders/o200k_base.json', 'o200k_base.json'],
+  ['tiktoken/encoders/cl100k_base.json', 'cl100k_base.json'],
+];
+
+function copyAssets() {
+  mkdirSync(outdir, { recursive: true });
+  for (const [from, to] of assets) {
+    const src = from.startsWith('web-tree-sitter/')
+      ? path.resolve('node_modules', from)
+      : require.resolve(from.replace(/^(@[^/]+\/[^/]+|[^/@][^/]*)\//, '$1/'), { paths: [process.cwd()] });
+    copyFileSync(src, path.join(outdir, to));
+  }
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  alias,
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir, platform: 'node', format: 'cjs',
+    target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir, platform: 'node', format: 'cjs', target: 'node20',
+    banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: { auditWorker: 'src/core/audit/worker.ts' }, outdir, platform: 'node', format: 'cjs',
+    target: 'node20' },
+  { ...common, entryPoints: { report: 'src/webview/report.ts' }, outdir: path.join(outdir, 'webview'),
+    platform: 'browser', format: 'iife', target: 'es2022' },
+].filter((b) => Object.values(b.entryPoints).every((e) => existsSync(e)));
+
+copyAssets();
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('esbuild: watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

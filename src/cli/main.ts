@@ -1,0 +1,21 @@
+import * as path from 'node:path';
+import { setAssetsDir } from '../core/assets';
+import { disposeDetection } from '../core/detect';
+import { disposeEncoders } from '../core/tokens';
+import { runCli } from './run';
+
+// The bundle's own folder holds the WASM and tokenizer ranks (copied there by esbuild.mjs).
+setAssetsDir(path.resolve(__dirname));
+
+runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() })
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`llm-footprint: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  })
+  .finally(() => {
+    disposeEncoders();
+    disposeDetection();
+  });

@@ -1,0 +1,2 @@
+// STUB — the audit issue may run analysis in worker threads from here.
+export {};

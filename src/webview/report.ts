@@ -1,0 +1,2 @@
+// STUB — the audit issue writes the report page's script.
+export {};
