@@ -11,24 +11,25 @@ function sig(value: number, digits = 2): string {
   return Number(value.toPrecision(digits)).toString();
 }
 
-function scaled(value: number, steps: Array<[number, string]>): string {
-  for (const [factor, unit] of steps) {
-    if (Math.abs(value) >= factor) return `${sig(value / factor)} ${unit}`;
+/** steps: [threshold, divisor, unit], largest first; the first whose threshold the value reaches is used. */
+function scaled(value: number, steps: Array<[number, number, string]>): string {
+  for (const [threshold, divisor, unit] of steps) {
+    if (Math.abs(value) >= threshold) return `${sig(value / divisor)} ${unit}`;
   }
-  const [factor, unit] = steps[steps.length - 1] ?? [1, ''];
-  return `${sig(value / factor)} ${unit}`;
+  const [, divisor, unit] = steps[steps.length - 1] ?? [1, 1, ''];
+  return `${sig(value / divisor)} ${unit}`;
 }
 
 export function formatEnergy(wh: number): string {
-  return scaled(wh, [[1e6, 'MWh'], [1e3, 'kWh'], [0.01, 'Wh'], [1e-3, 'mWh'], [1e-6, 'µWh']]);
+  return scaled(wh, [[1e6, 1e6, 'MWh'], [1e3, 1e3, 'kWh'], [0.01, 1, 'Wh'], [1e-3, 1e-3, 'mWh'], [0, 1e-6, 'µWh']]);
 }
 
 export function formatCo2(grams: number): string {
-  return scaled(grams, [[1e6, 't CO₂e'], [1e3, 'kg CO₂e'], [0.01, 'g CO₂e'], [1e-3, 'mg CO₂e'], [1e-6, 'µg CO₂e']]);
+  return scaled(grams, [[1e6, 1e6, 't CO₂e'], [1e3, 1e3, 'kg CO₂e'], [0.01, 1, 'g CO₂e'], [1e-3, 1e-3, 'mg CO₂e'], [0, 1e-6, 'µg CO₂e']]);
 }
 
 export function formatWater(ml: number): string {
-  return scaled(ml, [[1e6, 'm³'], [1e3, 'L'], [0.01, 'mL'], [1e-3, 'µL']]);
+  return scaled(ml, [[1e6, 1e6, 'm³'], [1e3, 1e3, 'L'], [0.01, 1, 'mL'], [0, 1e-3, 'µL']]);
 }
 
 export function formatUsd(usd: number): string {
