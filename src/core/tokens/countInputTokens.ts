@@ -1,0 +1,103 @@
+import type { AnalysisSettings } from '../settings';
+import type { DetectedCall, InputTokens, ModelInfo, PromptPart } from '../types';
+import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, roleText, usesChatFormat } from './chatFormat';
+import { countWith, withEncoder } from './encoders';
+import { defaultImageTokens } from './imageTokens';
+import { normalizeModelName, tokenizerFor } from './modelTokenizer';
+import { functionSchemaTokens, functionSchemas, parseLiteral, type FunctionSchema } from './toolSchemaTokens';
+import { vendorFromName } from './vendorTokenizers';
+
+/**
+ * Input tokens of one call. Static text is counted exactly with the model's tiktoken encoding (or scaled for
+ * other vendors); each dynamic part adds its declared size (annotation) or `settings.dynamicPartTokens`.
+ * Never throws for odd input: a call with nothing countable yields priming tokens only, flagged dynamic.
+ */
+export async function countInputTokens(
+  call: DetectedCall, model: ModelInfo | null, settings: AnalysisSettings,
+): Promise<InputTokens> {
+  const tokenizer = tokenizerFor(model, call.model);
+  const notes: string[] = tokenizer.approximation ? [tokenizer.approximation] : [];
+  let exact = tokenizer.exact;
+  let dynamic = call.prompt.opaque;
+  const perDynamicPart = Math.max(0, settings.dynamicPartTokens);
+  const declared = (part: Extract<PromptPart, { kind: 'dynamic' }>): number =>
+    part.declaredTokens !== undefined && part.declaredTokens >= 0 ? part.declaredTokens : perDynamicPart;
+
+  const counted = await withEncoder(tokenizer.encoding, (encoder) => {
+    const count = (text: string): number => countWith(encoder, tokenizer.encoding, text);
+    const scaled = (tokens: number): number => Math.round(tokens * tokenizer.factor);
+    let total = 0;
+    let declaredTotal = 0;
+
+    // Tools first: providers place them before the system prompt, so they belong to the cacheable prefix.
+    let toolsStatic = true;
+    const staticTools: string[] = [];
+    for (const part of call.prompt.tools) {
+      if (part.kind === 'static') staticTools.push(part.text);
+      else { toolsStatic = false; dynamic = true; declaredTotal += declared(part); }
+    }
+    if (staticTools.length > 0) {
+      const schemas: FunctionSchema[] = [];
+      let readable = true;
+      for (const text of staticTools) {
+        const parsed = parseLiteral(text);
+        const fns = parsed === null ? null : functionSchemas(parsed);
+        if (fns) schemas.push(...fns); else { readable = false; break; }
+      }
+      const family = tokenizer.family === 'openai-cl100k' ? 'cl100k' : 'o200k';
+      if (readable) {
+        total += scaled(functionSchemaTokens(schemas, family, count));
+      } else {
+        total += scaled(staticTools.reduce((sum, text) => sum + count(text), 0));
+        exact = false;
+        notes.push('tool schemas counted as source text (not a literal we could read): an over-estimate');
+      }
+    }
+
+    let prefix = toolsStatic ? total : 0;
+    let prefixOpen = toolsStatic;
+    const chat = usesChatFormat(call.api);
+    for (const message of call.prompt.messages) {
+      if (chat) {
+        const framing = TOKENS_PER_MESSAGE + count(roleText(message.role));
+        total += framing;
+        if (prefixOpen) prefix += framing;
+      }
+      for (const part of message.parts) {
+        if (part.kind === 'static') {
+          const tokens = scaled(count(part.text));
+          total += tokens;
+          if (prefixOpen) prefix += tokens;
+        } else {
+          dynamic = true;
+          prefixOpen = false;
+          declaredTotal += declared(part);
+        }
+      }
+    }
+    if (chat) total += REPLY_PRIMING_TOKENS;
+    return { total, declaredTotal, prefix };
+  });
+
+  let count = counted.total + counted.declaredTotal;
+  // A prompt we could not follow counts like one more dynamic part ("≥ N + dynamic" says the rest).
+  if (call.prompt.opaque) count += perDynamicPart;
+
+  if (call.prompt.images > 0) {
+    const vendor = model?.vendor ?? (call.model ? vendorFromName(normalizeModelName(call.model)) : null);
+    const image = defaultImageTokens(vendor);
+    count += image.tokens * call.prompt.images;
+    exact = false;
+    notes.push(`${call.prompt.images} image(s) at ~${image.tokens} tokens each (${image.rule}; size unknown)`);
+  }
+  if (call.prompt.audio || call.api === 'audio') {
+    dynamic = true;
+    exact = false;
+    notes.push('audio input not counted: its length is only known at run time (Gemini bills 32 tokens per second)');
+  }
+
+  const result: InputTokens = { count, exact, dynamic, encoding: tokenizer.encoding };
+  if (notes.length > 0) result.approximation = notes.join('; ');
+  if (counted.prefix > 0) result.cacheablePrefix = counted.prefix;
+  return result;
+}

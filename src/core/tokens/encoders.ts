@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+// `tiktoken/lite/init` — not `tiktoken/lite` and never `tiktoken`: the `tiktoken/lite` entry instantiates its WASM at
+// require time by searching `__dirname` and every parent `node_modules/tiktoken/lite/` for `tiktoken_bg.wasm`
+// (works in development, fails or silently depends on luck once bundled), and `tiktoken` bundles the same search plus
+// every encoding's loader. `init` lets us hand over the bytes ourselves, from the assets folder next to the bundle.
+import { init, Tiktoken } from 'tiktoken/lite/init';
+import { assetPath } from '../assets';
+import { CountCache } from './countCache';
+
+/** The two OpenAI encodings we ship (esbuild.mjs copies their ranks to dist/). */
+export type EncodingName = 'o200k_base' | 'cl100k_base';
+
+export const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
+
+interface RanksFile {
+  pat_str: string;
+  special_tokens: Record<string, number>;
+  bpe_ranks: string;
+}
+
+interface EncoderEntry {
+  promise: Promise<Tiktoken>;
+  /** Set by disposeEncoders(); a counter that finds it set asks for a fresh encoder instead of using a freed one. */
+  disposed: boolean;
+}
+
+let wasmReady: Promise<void> | undefined;
+const entries = new Map<EncodingName, EncoderEntry>();
+const caches = new Map<EncodingName, CountCache>();
+
+function loadWasm(): Promise<void> {
+  if (!wasmReady) {
+    wasmReady = (async () => {
+      const bytes = await readFile(assetPath('tiktoken_bg.wasm'));
+      // tiktoken's init() is itself idempotent (module-level flag), so after a dispose the instance is reused.
+      await init((imports) => WebAssembly.instantiate(new Uint8Array(bytes), imports));
+    })();
+    // A failed load (missing asset) must not poison every later attempt.
+    wasmReady.catch(() => { wasmReady = undefined; });
+  }
+  return wasmReady;
+}
+
+async function createEncoder(name: EncodingName): Promise<Tiktoken> {
+  await loadWasm();
+  const ranks = JSON.parse(await readFile(assetPath(`${name}.json`), 'utf8')) as RanksFile;
+  return new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
+}
+
+function entryFor(name: EncodingName): EncoderEntry {
+  let entry = entries.get(name);
+  if (!entry) {
+    const created: EncoderEntry = { promise: createEncoder(name), disposed: false };
+    created.promise.catch(() => { if (entries.get(name) === created) entries.delete(name); });
+    entries.set(name, created);
+    entry = created;
+  }
+  return entry;
+}
+
+/**
+ * Runs `use` with the (lazily created, shared) encoder. `use` is synchronous, so no dispose can free the encoder
+ * while it runs; an encoder disposed while we were waiting for it is replaced by a fresh one.
+ */
+export async function withEncoder<T>(name: EncodingName, use: (encoder: Tiktoken) => T): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const entry = entryFor(name);
+    const encoder = await entry.promise;
+    if (!entry.disposed || attempt >= 2) {
+      if (entry.disposed) throw new Error('LLM Footprint: tokenizer disposed while counting');
+      return use(encoder);
+    }
+  }
+}
+
+/** Tokens of `text` with `encoding`; special-token strings such as `<|endoftext|>` count as plain text. */
+export function countWith(encoder: Tiktoken, encoding: EncodingName, text: string): number {
+  if (text.length === 0) return 0;
+  let cache = caches.get(encoding);
+  if (!cache) { cache = new CountCache(); caches.set(encoding, cache); }
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const count = encoder.encode_ordinary(text).length;
+  cache.set(text, count);
+  return count;
+}
+
+/** Counts one text (exact for OpenAI models of that encoding). For many parts, prefer one `withEncoder` call. */
+export function countText(text: string, encoding: EncodingName): Promise<number> {
+  return withEncoder(encoding, (encoder) => countWith(encoder, encoding, text));
+}
+
+/** Frees every encoder and the count caches (deactivate, end of a CLI run). Counting afterwards recreates them. */
+export function disposeEncoders(): void {
+  for (const entry of entries.values()) {
+    entry.disposed = true;
+    entry.promise.then((encoder) => encoder.free(), () => undefined);
+  }
+  entries.clear();
+  caches.clear();
+}
+
+/** For tests and the bench: how many encoders are alive (created or being created). */
+export function liveEncoderCount(): number {
+  return entries.size;
+}
