@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { encoding_for_model, type TiktokenModel } from 'tiktoken';
+import { anthropicImageTokens, encodingForModel, geminiImageTokens, openAiImageTokens, tokenizerFor } from '../../src/core/tokens';
+import { functionSchemas, parseLiteral } from '../../src/core/tokens/toolSchemaTokens';
+import { makeModel } from './tokensFixtures';
+
+describe('tokens: model → encoding', () => {
+  it('agrees with the full tiktoken package on every o200k/cl100k model it knows', () => {
+    // tiktoken's own table is the independent reference; we only ship these two encodings.
+    const models: TiktokenModel[] = [
+      'gpt-4o', 'gpt-4o-2024-08-06', 'gpt-4o-mini', 'gpt-4o-mini-2024-07-18', 'chatgpt-4o-latest', 'o1', 'o1-mini',
+      'o1-preview', 'o3-mini', 'o1-pro', 'gpt-4', 'gpt-4-0613', 'gpt-4-32k', 'gpt-4-turbo', 'gpt-4-turbo-2024-04-09',
+      'gpt-3.5-turbo', 'gpt-3.5-turbo-0125', 'gpt-3.5-turbo-16k', 'gpt-35-turbo', 'text-embedding-3-small',
+      'text-embedding-3-large', 'text-embedding-ada-002', 'davinci-002', 'babbage-002',
+    ];
+    for (const model of models) {
+      const enc = encoding_for_model(model);
+      try {
+        assert.equal(encodingForModel(model), enc.name, model);
+      } finally {
+        enc.free();
+      }
+    }
+  });
+
+  it('newer families, snapshots and provider prefixes resolve to their family', () => {
+    const o200k = ['gpt-4.1', 'gpt-4.1-mini-2025-04-14', 'gpt-4.5-preview', 'gpt-5', 'gpt-5-nano', 'o3', 'o3-2025-04-16',
+      'o4-mini', 'gpt-oss-20b', 'openai/gpt-4o', 'azure/gpt-4o-mini', 'openai/gpt-oss-120b', 'GPT-4O',
+      'ft:gpt-4o-mini-2024-07-18:acme::abc123', 'openrouter/openai/o3-mini'];
+    for (const name of o200k) assert.equal(encodingForModel(name), 'o200k_base', name);
+    const cl100k = ['gpt-4-1106-preview', 'azure/gpt-35-turbo', 'openai/text-embedding-3-small', 'gpt-3.5-turbo-instruct'];
+    for (const name of cl100k) assert.equal(encodingForModel(name), 'cl100k_base', name);
+    for (const name of ['claude-3-5-sonnet-latest', 'gemini-2.5-flash', 'llama3.1:8b', 'o3x', 'gpt-40', '']) {
+      assert.equal(encodingForModel(name), null, name);
+    }
+  });
+
+  it('other vendors get a stated factor and exact:false', () => {
+    const cases: Array<[string, string, number]> = [
+      ['claude-3-5-haiku-20241022', 'o200k_base', 1.2],
+      ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'o200k_base', 1.2],
+      ['gemini-2.5-pro', 'o200k_base', 1.0],
+      ['llama3.1:70b', 'cl100k_base', 1.0],
+      ['mistral-large-latest', 'cl100k_base', 1.1],
+      ['command-r-plus', 'o200k_base', 1.0],
+      ['deepseek-chat', 'cl100k_base', 1.0],
+      ['qwen2.5-72b-instruct', 'cl100k_base', 1.0],
+      ['grok-4', 'o200k_base', 1.0],
+    ];
+    for (const [name, encoding, factor] of cases) {
+      const t = tokenizerFor(null, name);
+      assert.equal(t.encoding, encoding, name);
+      assert.equal(t.factor, factor, name);
+      assert.equal(t.exact, false, name);
+      assert.ok(t.approximation && t.approximation.length > 10, name);
+    }
+  });
+
+  it('the catalog vendor is used when the call names a deployment', () => {
+    const t = tokenizerFor(makeModel({ id: 'claude-opus-4-1', vendor: 'anthropic', provider: 'bedrock' }), 'prod-writer');
+    assert.equal(t.factor, 1.2);
+    const openAiUnknown = tokenizerFor(makeModel({ id: 'gpt-7-preview', vendor: 'openai' }), 'gpt-7-preview');
+    assert.equal(openAiUnknown.encoding, 'o200k_base');
+    assert.equal(openAiUnknown.exact, false);
+  });
+});
+
+describe('tokens: image rules (documented examples)', () => {
+  it('OpenAI tile rule', () => {
+    assert.equal(openAiImageTokens(1024, 1024, 'high'), 765); // guide: 1024² → 768² → 4 tiles
+    assert.equal(openAiImageTokens(2048, 4096, 'high'), 1105); // guide: → 1024×2048 → 768×1536 → 6 tiles
+    assert.equal(openAiImageTokens(4096, 8192, 'low'), 85);
+    assert.equal(openAiImageTokens(512, 512, 'high'), 255); // not upscaled: 1 tile
+  });
+
+  it('Anthropic w×h/750 and Gemini 258-per-tile', () => {
+    assert.equal(anthropicImageTokens(1092, 1092), 1590); // Anthropic's table: 1092×1092 ≈ 1,590 tokens
+    assert.equal(anthropicImageTokens(200, 200), 54); // Anthropic's example: 200×200 ≈ 54 tokens
+    assert.equal(geminiImageTokens(300, 300), 258);
+    assert.equal(geminiImageTokens(1024, 1024), 4 * 258);
+  });
+});
+
+describe('tokens: tool schema literals', () => {
+  it('reads JSON, Python and JS literals to the same value', () => {
+    const json = parseLiteral('{"name": "f", "strict": true, "x": null, "list": [1, 2]}');
+    assert.deepEqual(parseLiteral("{'name': 'f', 'strict': True, 'x': None, 'list': [1, 2,],}"), json);
+    assert.deepEqual(parseLiteral("{ name: 'f', strict: true, x: null, list: [1, 2] }"), json);
+  });
+
+  it('keeps string contents intact (colons, quotes, keywords inside strings)', () => {
+    assert.deepEqual(parseLiteral(`{'d': "it's True: None"}`), { d: "it's True: None" });
+  });
+
+  it('refuses variables and calls instead of guessing', () => {
+    assert.equal(parseLiteral('[weather_tool, search_tool]'), null);
+    assert.equal(parseLiteral('build_tools()'), null);
+    assert.equal(functionSchemas([{ type: 'function' }]), null, 'a tool without a name is not a function schema');
+  });
+
+  it('accepts Chat Completions, Responses and Anthropic shapes', () => {
+    const params = { type: 'object', properties: { q: { type: 'string', description: 'query' } } };
+    const chat = functionSchemas([{ type: 'function', function: { name: 'search', description: 'Search.', parameters: params } }]);
+    const responses = functionSchemas([{ type: 'function', name: 'search', description: 'Search.', parameters: params }]);
+    const anthropic = functionSchemas([{ name: 'search', description: 'Search.', input_schema: params }]);
+    assert.deepEqual(responses, chat);
+    assert.deepEqual(anthropic, chat);
+    assert.equal(chat?.[0]?.properties[0]?.name, 'q');
+  });
+});
