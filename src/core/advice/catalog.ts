@@ -1,0 +1,79 @@
+import * as footprint from '../footprint';
+import { estimateOutputTokens } from '../tokens';
+import type { AnalysisSettings } from '../settings';
+import type { DetectedCall, Footprint, InputTokens, ModelInfo, OutputTokens } from '../types';
+
+// What advice needs from the catalog and the footprint model: the list of models to choose a smaller one from, and a
+// way to re-estimate a call as it would be after a fix, so every fix title carries a computed saving. Tests may pass
+// their own; the default is the real catalog.
+
+export type Resolution = { model: ModelInfo } | { model: null; reason: string };
+
+export interface AdviceCatalog {
+  listModels(): readonly ModelInfo[];
+  resolve(name: string | null, settings: AnalysisSettings): Resolution;
+  estimateOutput(call: DetectedCall, model: ModelInfo | null): OutputTokens;
+  estimate(model: ModelInfo, inputTokens: InputTokens, outputTokens: OutputTokens, call: DetectedCall, region: string | null): Footprint | null;
+}
+
+export const defaultCatalog: AdviceCatalog = {
+  listModels() {
+    // listModels() is the footprint module's documented export; looked up by name so a build without it yields no
+    // candidates (no oversized-model fixes) instead of a crash.
+    const list = (footprint as unknown as { listModels?: () => ModelInfo[] }).listModels;
+    return typeof list === 'function' ? list() : [];
+  },
+  resolve: (name, settings) => footprint.resolveModel(name, settings),
+  estimateOutput: (call, model) => estimateOutputTokens(call, model),
+  estimate: (model, inputTokens, outputTokens, call, region) =>
+    footprint.estimateFootprint({ model, inputTokens, outputTokens, call, region }),
+};
+
+/** The same call re-estimated with another model and/or changed parameters. */
+export function reestimate(
+  catalog: AdviceCatalog, call: DetectedCall, model: ModelInfo, inputTokens: InputTokens, region: string | null,
+): Footprint | null {
+  try {
+    return catalog.estimate(model, inputTokens, catalog.estimateOutput(call, model), call, region);
+  } catch {
+    return null; // a fix without a computed saving is still offered; a broken estimate never breaks the analysis
+  }
+}
+
+export interface Savings {
+  energy?: number;
+  cost?: number;
+  /** Relative change of the worst case (max), for caps that do not move the typical figure. */
+  maxEnergy?: number;
+}
+
+/** Relative changes (−0.93 = −93 %) of the typical energy and cost from `before` to `after`. */
+export function savings(before: Footprint | null, after: Footprint | null): Savings {
+  if (!before || !after) return {};
+  const rel = (a: number, b: number): number | undefined => (a > 0 && Number.isFinite(b) ? b / a - 1 : undefined);
+  const result: Savings = {};
+  const energy = rel(before.energyWh.typical, after.energyWh.typical);
+  if (energy !== undefined) result.energy = energy;
+  const maxEnergy = rel(before.energyWh.max, after.energyWh.max);
+  if (maxEnergy !== undefined) result.maxEnergy = maxEnergy;
+  if (before.costUsd && after.costUsd) {
+    const cost = rel(before.costUsd.typical, after.costUsd.typical);
+    if (cost !== undefined) result.cost = cost;
+  }
+  return result;
+}
+
+/** "−93 %", rounding toward what the user will actually see; "±0 %" for no change. */
+export function formatPercent(change: number): string {
+  const pct = Math.round(change * 100);
+  if (pct === 0) return '±0 %';
+  return pct < 0 ? `−${-pct} %` : `+${pct} %`;
+}
+
+/** "(−93 % energy, −94 % $)", or '' when nothing could be computed. */
+export function savingsLabel(s: Savings): string {
+  const parts: string[] = [];
+  if (s.energy !== undefined && Math.round(s.energy * 100) !== 0) parts.push(`${formatPercent(s.energy)} energy`);
+  if (s.cost !== undefined && Math.round(s.cost * 100) !== 0) parts.push(`${formatPercent(s.cost)} $`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

@@ -1,0 +1,260 @@
+// A lexical map of one source file, enough for safe edits: where strings and comments are, which bracket closes which,
+// and which lines start a new statement. Python and JS/TS share it; the differences are the string and comment forms.
+// Detection gives the call's ranges from the syntax tree; this map lets fixes find the argument list's entries,
+// trailing commas and layout around those ranges without a second parser (and synchronously).
+
+export type Dialect = 'python' | 'js';
+
+export interface Structure {
+  dialect: Dialect;
+  /** open bracket offset → matching close offset (brackets inside strings/comments are ignored). */
+  closeOf: Map<number, number>;
+  /** Sorted [start, end) intervals of strings and comments. */
+  opaque: Array<[number, number, 'string' | 'comment']>;
+  /** Per line: bracket depth and whether the line starts inside a string (multi-line strings must never be re-indented). */
+  lineStartsInCode: boolean[];
+}
+
+let cachedText: string | undefined;
+let cachedDialect: Dialect | undefined;
+let cached: Structure | undefined;
+
+/** computeFindings runs once per call with the same file text, so a one-entry cache makes the scan once per file. */
+export function getStructure(text: string, dialect: Dialect): Structure {
+  if (cached && cachedText === text && cachedDialect === dialect) return cached;
+  cached = scan(text, dialect);
+  cachedText = text;
+  cachedDialect = dialect;
+  return cached;
+}
+
+const OPEN = '([{';
+const CLOSE = ')]}';
+
+function scan(text: string, dialect: Dialect): Structure {
+  const closeOf = new Map<number, number>();
+  const opaque: Array<[number, number, 'string' | 'comment']> = [];
+  const stack: number[] = [];
+  const lineStartsInCode: boolean[] = [true];
+  let lastSignificant = '';
+  let i = 0;
+  const n = text.length;
+  const markLines = (from: number, to: number, inCode: boolean): void => {
+    for (let k = from; k < to && k < n; k++) if (text.charCodeAt(k) === 10) lineStartsInCode.push(inCode);
+  };
+  while (i < n) {
+    const c = text[i]!;
+    if (c === '\n') {
+      // Python: a line inside brackets or after a backslash continues the statement; JS statements do not care.
+      const continued = dialect === 'python' && (stack.length > 0 || (i > 0 && text[i - 1] === '\\'));
+      lineStartsInCode.push(!continued);
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') { i++; continue; }
+    const end = opaqueEnd(text, i, dialect, lastSignificant);
+    if (end !== null) {
+      const kind = text[i] === '#' || (text[i] === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) ? 'comment' : 'string';
+      opaque.push([i, end, kind]);
+      markLines(i, end, false);
+      if (kind === 'string') lastSignificant = 'a';
+      i = end;
+      continue;
+    }
+    if (OPEN.includes(c)) stack.push(i);
+    else if (CLOSE.includes(c)) {
+      const open = stack.pop();
+      if (open !== undefined && OPEN.indexOf(text[open]!) === CLOSE.indexOf(c)) closeOf.set(open, i);
+      else if (open !== undefined) stack.push(open); // mismatched: keep the open bracket, drop the stray close
+    }
+    lastSignificant = /[A-Za-z0-9_$]/.test(c) ? wordBefore(text, i) : c;
+    i++;
+  }
+  return { dialect, closeOf, opaque, lineStartsInCode };
+}
+
+function wordBefore(text: string, i: number): string {
+  let s = i;
+  while (s > 0 && /[A-Za-z0-9_$]/.test(text[s - 1]!)) s--;
+  return text.slice(s, i + 1);
+}
+
+/** If a string or comment starts at i, the offset just after it; else null. */
+function opaqueEnd(text: string, i: number, dialect: Dialect, lastSignificant: string): number | null {
+  const c = text[i]!;
+  if (dialect === 'python') {
+    if (c === '#') return lineEnd(text, i);
+    if (c === '"' || c === "'") {
+      const triple = text.startsWith(c.repeat(3), i);
+      return triple ? tripleEnd(text, i + 3, c) : quotedEnd(text, i + 1, c, true);
+    }
+    return null;
+  }
+  if (c === '/' && text[i + 1] === '/') return lineEnd(text, i);
+  if (c === '/' && text[i + 1] === '*') {
+    const close = text.indexOf('*/', i + 2);
+    return close < 0 ? text.length : close + 2;
+  }
+  if (c === '"' || c === "'") return quotedEnd(text, i + 1, c, true);
+  if (c === '`') return templateEnd(text, i + 1);
+  if (c === '/' && regexAllowedAfter(lastSignificant)) return regexEnd(text, i + 1);
+  return null;
+}
+
+function lineEnd(text: string, i: number): number {
+  const nl = text.indexOf('\n', i);
+  return nl < 0 ? text.length : text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+function quotedEnd(text: string, i: number, quote: string, stopAtNewline: boolean): number {
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === quote) return i + 1;
+    if (stopAtNewline && c === '\n') return i; // unterminated: stop at the line end (broken code elsewhere)
+    i++;
+  }
+  return text.length;
+}
+
+function tripleEnd(text: string, i: number, quote: string): number {
+  const close = quote.repeat(3);
+  while (i < text.length) {
+    if (text[i] === '\\') { i += 2; continue; }
+    if (text.startsWith(close, i)) return i + 3;
+    i++;
+  }
+  return text.length;
+}
+
+function templateEnd(text: string, i: number): number {
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '`') return i + 1;
+    if (c === '$' && text[i + 1] === '{') { i = substitutionEnd(text, i + 2); continue; }
+    i++;
+  }
+  return text.length;
+}
+
+/** Skips the code of a `${ … }` substitution (which may hold strings, templates and braces) up to its closing brace. */
+function substitutionEnd(text: string, i: number): number {
+  let depth = 1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '"' || c === "'") { i = quotedEnd(text, i + 1, c, true); continue; }
+    if (c === '`') { i = templateEnd(text, i + 1); continue; }
+    if (c === '/' && text[i + 1] === '/') { i = lineEnd(text, i); continue; }
+    if (c === '/' && text[i + 1] === '*') { const e = text.indexOf('*/', i + 2); i = e < 0 ? text.length : e + 2; continue; }
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i + 1;
+    i++;
+  }
+  return text.length;
+}
+
+const REGEX_KEYWORDS = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await']);
+
+function regexAllowedAfter(last: string): boolean {
+  if (last === '') return true;
+  if (/^[A-Za-z0-9_$]+$/.test(last)) return REGEX_KEYWORDS.has(last);
+  return !(last === ')' || last === ']' || last === '}');
+}
+
+function regexEnd(text: string, i: number): number {
+  let inClass = false;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === '\\') { i += 2; continue; }
+    if (c === '\n') return i;
+    if (c === '[') inClass = true;
+    else if (c === ']') inClass = false;
+    else if (c === '/' && !inClass) {
+      i++;
+      while (i < text.length && /[a-z]/.test(text[i]!)) i++;
+      return i;
+    }
+    i++;
+  }
+  return text.length;
+}
+
+/** The string/comment interval containing offset, if any. */
+export function opaqueAt(structure: Structure, offset: number): [number, number, 'string' | 'comment'] | undefined {
+  const list = structure.opaque;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = list[mid]!;
+    if (offset < item[0]) hi = mid - 1;
+    else if (offset >= item[1]) lo = mid + 1;
+    else return item;
+  }
+  return undefined;
+}
+
+export interface Entry {
+  /** First code character of the entry. */
+  start: number;
+  /** Just after its last code character (trailing whitespace and comments excluded). */
+  end: number;
+}
+
+export interface BracketContents {
+  open: number;
+  close: number;
+  entries: Entry[];
+  /** Offset of a comma after the last entry, if the list has one. */
+  trailingComma: number | null;
+}
+
+/** The comma-separated entries directly inside the bracket pair opening at `open`. */
+export function bracketContents(text: string, structure: Structure, open: number): BracketContents | null {
+  const close = structure.closeOf.get(open);
+  if (close === undefined) return null;
+  const entries: Entry[] = [];
+  let entryStart = -1;
+  let entryEnd = -1;
+  let trailingComma: number | null = null;
+  let i = open + 1;
+  while (i < close) {
+    const c = text[i]!;
+    const interval = opaqueAt(structure, i);
+    if (interval && interval[0] === i) {
+      if (interval[2] === 'string') {
+        if (entryStart < 0) entryStart = i;
+        entryEnd = interval[1];
+        trailingComma = null;
+      }
+      i = interval[1];
+      continue;
+    }
+    if (c === ',') {
+      if (entryStart >= 0) entries.push({ start: entryStart, end: entryEnd });
+      trailingComma = entryStart >= 0 ? i : trailingComma;
+      entryStart = -1;
+      i++;
+      continue;
+    }
+    if (/\s/.test(c)) { i++; continue; }
+    if (entryStart < 0) entryStart = i;
+    trailingComma = null;
+    const nested = structure.closeOf.get(i);
+    if (nested !== undefined) { entryEnd = nested + 1; i = nested + 1; continue; }
+    entryEnd = i + 1;
+    i++;
+  }
+  if (entryStart >= 0) { entries.push({ start: entryStart, end: entryEnd }); trailingComma = null; }
+  return { open, close, entries, trailingComma };
+}
+
+/** The innermost bracket pair strictly enclosing `offset`, as [open, close]; null at top level. */
+export function enclosingBracket(structure: Structure, offset: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const [open, close] of structure.closeOf) {
+    if (open < offset && offset < close && (!best || open > best[0])) best = [open, close];
+  }
+  return best;
+}
