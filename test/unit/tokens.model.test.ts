@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { encoding_for_model, type TiktokenModel } from 'tiktoken';
 import { anthropicImageTokens, encodingForModel, geminiImageTokens, openAiImageTokens, tokenizerFor } from '../../src/core/tokens';
+import { CountCache } from '../../src/core/tokens/countCache';
 import { functionSchemas, parseLiteral } from '../../src/core/tokens/toolSchemaTokens';
 import { makeModel } from './tokensFixtures';
 
@@ -106,5 +107,28 @@ describe('tokens: tool schema literals', () => {
     assert.deepEqual(responses, chat);
     assert.deepEqual(anthropic, chat);
     assert.equal(chat?.[0]?.properties[0]?.name, 'q');
+  });
+});
+
+describe('tokens: count cache', () => {
+  it('is an LRU bounded by entries: the least recently used text goes first', () => {
+    const cache = new CountCache();
+    for (let i = 0; i < 4_096; i++) cache.set(`text number ${i}`, i);
+    assert.equal(cache.get('text number 0'), 0); // refresh 0: now 1 is the oldest
+    cache.set('one more', 1);
+    assert.equal(cache.size, 4_096);
+    assert.equal(cache.get('text number 1'), undefined);
+    assert.equal(cache.get('text number 0'), 0);
+  });
+
+  it('is bounded by total characters', () => {
+    const cache = new CountCache();
+    const big = (i: number) => String(i).padEnd(900_000, 'x');
+    for (let i = 0; i < 6; i++) cache.set(big(i), i);
+    assert.ok(cache.size <= 4, `kept ${cache.size} texts of 900k characters under a 4M bound`);
+    assert.equal(cache.get(big(5)), 5);
+    assert.equal(cache.get(big(0)), undefined);
+    cache.set('x'.repeat(1_500_000), 1); // larger than a quarter of the bound: never cached
+    assert.equal(cache.get('x'.repeat(1_500_000)), undefined);
   });
 });
