@@ -1,0 +1,121 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { assetPath } from '../assets';
+import type { CancellationLike } from '../types';
+import { aggregateBy, byFileKey, byModelKey, byProviderKey, computeTotals } from './aggregate';
+import type { FileJob, FileOutcome } from './analyzeFile';
+import { runInProcess, runInWorkers } from './pool';
+import type {
+  AuditedCall, AuditedFile, AuditOptions, AuditProgress, AuditResult, AuditRoot, ProgressListener, SkippedFile,
+} from './types';
+import { walkRoots } from './walk';
+
+// The audit runner: walk → read and prefilter → analyse (in worker threads when the tree is big enough to repay
+// their start-up) → aggregate. Cancelling returns what was analysed so far, flagged `cancelled`.
+
+/** Below this many files, starting workers (each loads the engine and its WASM) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 400;
+const PROGRESS_EVERY = 50;
+
+export async function auditPaths(
+  roots: readonly AuditRoot[], options: AuditOptions, token?: CancellationLike, onProgress?: ProgressListener,
+): Promise<AuditResult> {
+  const started = Date.now();
+  const jobs: Array<FileJob & { file: string }> = [];
+  const skipped: SkippedFile[] = [];
+  const progress: AuditProgress = { found: 0, done: 0, calls: 0 };
+  const report = (): void => onProgress?.({ ...progress });
+
+  for await (const entry of walkRoots(roots, options, token)) {
+    if (entry.kind === 'skipped') {
+      skipped.push({ file: entry.file, reason: entry.reason });
+      continue;
+    }
+    jobs.push({ absPath: entry.absPath, language: entry.language, file: entry.file });
+    progress.found = jobs.length;
+    if (jobs.length % PROGRESS_EVERY === 0) report();
+  }
+  progress.total = jobs.length;
+  report();
+
+  const outcomes: Array<FileOutcome | undefined> = new Array(jobs.length);
+  const sink = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    progress.done += 1;
+    if (outcome.kind === 'analysis') progress.calls += outcome.analysis.calls.length;
+    if (progress.done % PROGRESS_EVERY === 0 || progress.done === jobs.length) report();
+  };
+
+  const workers = chooseWorkers(jobs.length, options);
+  let workersUsed = 0;
+  if (!token?.isCancellationRequested) {
+    if (workers.count > 0 && workers.script) {
+      workersUsed = workers.count;
+      await runInWorkers(jobs, {
+        workers: workers.count, workerScript: workers.script, settings: options.settings,
+        maxBytes: options.maxFileBytes, logger: options.logger,
+      }, sink, token);
+    } else {
+      await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger);
+    }
+  }
+
+  const files: AuditedFile[] = [];
+  const calls: AuditedCall[] = [];
+  jobs.forEach((job, index) => {
+    const outcome = outcomes[index];
+    if (!outcome) return;
+    if (outcome.kind === 'skipped') {
+      if (outcome.reason !== 'cancelled') skipped.push({ file: job.file, reason: outcome.reason });
+      return;
+    }
+    const { analysis } = outcome;
+    files.push({ file: job.file, absPath: job.absPath, language: job.language, calls: analysis.calls.length, notes: analysis.notes });
+    for (const call of analysis.calls) calls.push({ file: job.file, absPath: job.absPath, analysis: call });
+  });
+
+  return assembleResult({
+    roots, files, calls, skipped, cancelled: token?.isCancellationRequested === true, region: options.settings.region,
+    defaultCallsPerDay: options.settings.defaultCallsPerDay, durationMs: Date.now() - started, workers: workersUsed,
+  });
+}
+
+export type ResultParts = Pick<AuditResult, 'files' | 'calls' | 'skipped' | 'cancelled' | 'region' | 'defaultCallsPerDay'>
+  & Partial<Pick<AuditResult, 'durationMs' | 'workers'>> & { roots: readonly AuditRoot[] };
+
+/** Totals and groupings from the per-file parts (also used by tests and the extension's multi-root merge). */
+export function assembleResult(parts: ResultParts): AuditResult {
+  const { calls, files, skipped } = parts;
+  return {
+    roots: [...parts.roots],
+    files,
+    calls,
+    skipped,
+    totals: computeTotals(calls, files.length, files.filter((f) => f.calls > 0).length, skipped.length),
+    byFile: aggregateBy(calls, byFileKey),
+    byModel: aggregateBy(calls, byModelKey),
+    byProvider: aggregateBy(calls, byProviderKey),
+    cancelled: parts.cancelled,
+    region: parts.region,
+    defaultCallsPerDay: parts.defaultCallsPerDay,
+    durationMs: parts.durationMs ?? 0,
+    workers: parts.workers ?? 0,
+  };
+}
+
+function chooseWorkers(fileCount: number, options: AuditOptions): { count: number; script?: string } {
+  const script = options.workerScript ?? defaultWorkerScript();
+  if (!script || !fs.existsSync(script)) return { count: 0 };
+  if (options.workers !== undefined) return { count: Math.max(0, Math.floor(options.workers)), script };
+  if (fileCount < MIN_FILES_FOR_WORKERS) return { count: 0 };
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return { count: Math.max(1, Math.min(4, cores)), script };
+}
+
+function defaultWorkerScript(): string | undefined {
+  try {
+    return assetPath('auditWorker.js');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,70 @@
+import ignore = require('ignore');
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+// .gitignore semantics across nested files: each file's patterns are relative to its own folder, and a deeper file
+// can re-include (`!pattern`) what a shallower one excluded — git applies them from the root down, last match wins
+// (https://git-scm.com/docs/gitignore#_pattern_format). `ignore` implements one file's matching; this stacks them.
+
+export interface IgnoreLevel {
+  /** Absolute folder the patterns are relative to. */
+  dir: string;
+  matcher: ignore.Ignore;
+}
+
+export function makeMatcher(patterns: readonly string[]): ignore.Ignore {
+  return ignore({ allowRelativePaths: true }).add(patterns.map(expandBraces).flat());
+}
+
+/** `*.{js,ts}` → `*.js`, `*.ts`: VS Code globs (files.exclude) allow braces, gitignore does not. */
+export function expandBraces(pattern: string): string[] {
+  const match = /\{([^{}]*)\}/.exec(pattern);
+  if (!match) return [pattern];
+  const before = pattern.slice(0, match.index);
+  const after = pattern.slice(match.index + match[0].length);
+  return match[1]!.split(',').flatMap((alt) => expandBraces(before + alt + after));
+}
+
+export function readGitignore(dir: string): IgnoreLevel | undefined {
+  try {
+    const text = fs.readFileSync(path.join(dir, '.gitignore'), 'utf8');
+    return { dir, matcher: ignore({ allowRelativePaths: true }).add(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The .gitignore files between the repository root (the nearest ancestor holding `.git`) and `dir`, exclusive of
+ * `dir` itself: auditing a subfolder must honour the repository's top-level rules too. No repository → none.
+ */
+export function ancestorGitignores(dir: string): IgnoreLevel[] {
+  const chain: string[] = [];
+  let current = path.dirname(dir);
+  let repoRoot: string | undefined;
+  if (fs.existsSync(path.join(dir, '.git'))) return [];
+  while (current !== path.dirname(current)) {
+    chain.unshift(current);
+    if (fs.existsSync(path.join(current, '.git'))) {
+      repoRoot = current;
+      break;
+    }
+    current = path.dirname(current);
+  }
+  if (!repoRoot) return [];
+  return chain.map(readGitignore).filter((level): level is IgnoreLevel => level !== undefined);
+}
+
+/** Applies the levels root-first; a later level's match (ignore or re-include) overrides an earlier one. */
+export function isIgnored(levels: readonly IgnoreLevel[], absPath: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    const rel = path.relative(level.dir, absPath);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
+    const posix = rel.split(path.sep).join('/') + (isDir ? '/' : '');
+    const result = level.matcher.test(posix);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}

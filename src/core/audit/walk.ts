@@ -1,0 +1,152 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { languageFromPath } from '../detect';
+import type { CancellationLike, LanguageId } from '../types';
+import { ancestorGitignores, isIgnored, makeMatcher, readGitignore, type IgnoreLevel } from './ignoreRules';
+import { isDeclarationFile, isSkippedDirName, VENV_MARKER } from './skipDirs';
+import type { AuditRoot, WalkOptions } from './types';
+
+// Paths in, files out. The walk only lists folders (no file is opened here), so it stays fast on big trees; reading,
+// size/binary/minified checks and analysis happen per file afterwards, in a worker when it pays.
+
+export type WalkEntry =
+  | { kind: 'file'; absPath: string; file: string; language: LanguageId }
+  | { kind: 'skipped'; file: string; reason: string };
+
+/** "prefix + path relative to base", with "/" separators — the contract's `file`. */
+export function relativeName(root: AuditRoot, absPath: string): string {
+  const rel = path.relative(root.base, absPath).split(path.sep).join('/');
+  return (root.prefix ?? '') + (rel === '' ? path.basename(absPath) : rel);
+}
+
+interface WalkState {
+  root: AuditRoot;
+  options: WalkOptions;
+  token?: CancellationLike;
+  /** Real paths of folders already walked (loops and duplicate links are walked once). */
+  seenDirs: Set<string>;
+  /** Real paths of files already yielded (a file reached through two links is audited once). */
+  seenFiles: Set<string>;
+  configIgnore: IgnoreLevel | undefined;
+  /** Real paths of every folder root: a link to a file inside one is left to the walk of the real file. */
+  rootReals: string[];
+}
+
+export async function* walkRoots(
+  roots: readonly AuditRoot[], options: WalkOptions = {}, token?: CancellationLike,
+): AsyncGenerator<WalkEntry> {
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  const rootReals: string[] = [];
+  for (const root of roots) {
+    try {
+      if ((await fs.promises.stat(root.path)).isDirectory()) rootReals.push(await fs.promises.realpath(root.path));
+    } catch {
+      // reported below
+    }
+  }
+  for (const root of roots) {
+    if (token?.isCancellationRequested) return;
+    const state: WalkState = {
+      root, options, token, seenDirs, seenFiles, rootReals,
+      configIgnore: root.ignore && root.ignore.length > 0 ? { dir: root.base, matcher: makeMatcher(root.ignore) } : undefined,
+    };
+    let stat: fs.Stats;
+    try {
+      stat = await fs.promises.stat(root.path);
+    } catch (error) {
+      yield { kind: 'skipped', file: relativeName(root, root.path), reason: `cannot read: ${errorCode(error)}` };
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const real = await fs.promises.realpath(root.path);
+      const levels = options.gitignore === false ? [] : ancestorGitignores(root.path);
+      yield* walkDir(state, root.path, real, levels, [real]);
+    } else {
+      // A file named explicitly is audited even where a walk would have skipped it — the user asked for it.
+      const language = languageFromPath(root.path);
+      if (!language) {
+        yield { kind: 'skipped', file: relativeName(root, root.path), reason: 'not a supported language' };
+        continue;
+      }
+      const real = await fs.promises.realpath(root.path);
+      if (seenFiles.has(real)) continue;
+      seenFiles.add(real);
+      yield { kind: 'file', absPath: root.path, file: relativeName(root, root.path), language };
+    }
+  }
+}
+
+async function* walkDir(
+  state: WalkState, dir: string, realDir: string, parentLevels: IgnoreLevel[], ancestors: string[],
+): AsyncGenerator<WalkEntry> {
+  if (state.token?.isCancellationRequested) return;
+  if (state.seenDirs.has(realDir)) return;
+  state.seenDirs.add(realDir);
+
+  let entries: fs.Dirent[];
+  try {
+    entries = await fs.promises.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    yield { kind: 'skipped', file: relativeName(state.root, dir) + '/', reason: `cannot read folder: ${errorCode(error)}` };
+    return;
+  }
+  if (ancestors.length > 1 && entries.some((e) => e.name === VENV_MARKER)) return;
+
+  let levels = parentLevels;
+  if (state.options.gitignore !== false && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+    const level = readGitignore(dir);
+    if (level) levels = [...parentLevels, level];
+  }
+  const ruleSets = state.configIgnore ? [...levels, state.configIgnore] : levels;
+
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (state.token?.isCancellationRequested) return;
+    const absPath = path.join(dir, entry.name);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    let realPath = path.join(realDir, entry.name);
+
+    if (entry.isSymbolicLink()) {
+      try {
+        realPath = await fs.promises.realpath(absPath);
+        const target = await fs.promises.stat(realPath);
+        isDir = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        const code = errorCode(error);
+        // ELOOP: a chain of links that points back into itself (a → b → a), which realpath refuses to resolve.
+        const reason = code === 'ELOOP' ? 'symlink loop' : `broken symlink: ${code}`;
+        if (code === 'ELOOP' || languageFromPath(entry.name)) {
+          yield { kind: 'skipped', file: relativeName(state.root, absPath), reason };
+        }
+        continue;
+      }
+      if (isDir && ancestors.includes(realPath)) {
+        yield { kind: 'skipped', file: relativeName(state.root, absPath) + '/', reason: 'symlink loop (points to a parent folder)' };
+        continue;
+      }
+      // A link to a file that a walk reaches anyway: audit the real file once, under its real name.
+      if (isFile && state.rootReals.some((r) => realPath.startsWith(r + path.sep))) continue;
+    }
+
+    if (isDir) {
+      if (isSkippedDirName(entry.name)) continue;
+      if (isIgnored(ruleSets, absPath, true)) continue;
+      yield* walkDir(state, absPath, realPath, levels, [...ancestors, realPath]);
+    } else if (isFile) {
+      const language = languageFromPath(entry.name);
+      if (!language || isDeclarationFile(entry.name)) continue;
+      if (isIgnored(ruleSets, absPath, false)) continue;
+      if (state.seenFiles.has(realPath)) continue;
+      state.seenFiles.add(realPath);
+      yield { kind: 'file', absPath, file: relativeName(state.root, absPath), language };
+    }
+  }
+}
+
+function errorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}
