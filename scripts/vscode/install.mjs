@@ -22,7 +22,7 @@ const RIPGREP_CACHE = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
 const APT_PACKAGES = [
-  { pkg: 'chromium', check: () => existsSync(CHROMIUM) },
+  { pkg: 'chromium', browser: true, check: () => existsSync(CHROMIUM) },
   { pkg: 'ripgrep', check: () => existsSync('/usr/bin/rg') },
   // code-server's kerberos module builds from source against these headers.
   { pkg: 'libkrb5-dev', check: () => existsSync('/usr/include/krb5.h') || existsSync('/usr/include/krb5/krb5.h') },
@@ -38,8 +38,9 @@ function run(cmd, args, opts = {}) {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with ${r.status ?? r.signal}`);
 }
 
-export function ensureAptPackages() {
-  const missing = APT_PACKAGES.filter((p) => !p.check()).map((p) => p.pkg);
+/** @param {{ browser?: boolean }} [opts] browser: false when only code-server is needed (npm start). */
+export function ensureAptPackages({ browser = true } = {}) {
+  const missing = APT_PACKAGES.filter((p) => (browser || !p.browser) && !p.check()).map((p) => p.pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
     throw new Error(`missing system packages: ${missing.join(' ')} — run: sudo apt-get install -y ${missing.join(' ')}`);
@@ -88,8 +89,8 @@ export function ensureCodeServer() {
 }
 
 /** Everything a run needs; returns the code-server entry point. */
-export function ensureVsCodeTooling() {
-  ensureAptPackages();
+export function ensureVsCodeTooling({ browser = true } = {}) {
+  ensureAptPackages({ browser });
   return ensureCodeServer();
 }
 
