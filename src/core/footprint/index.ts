@@ -1,24 +1,11 @@
-import type { AnalysisSettings } from '../settings';
-import type { DetectedCall, Footprint, InputTokens, ModelInfo, OutputTokens } from '../types';
+// The footprint stage: a dated, sourced model catalog and the physics that turns tokens into energy (Wh), CO₂e (g),
+// water (mL) and cost ($) as {min, typical, max}. Methodology and sources: docs/methodology.md, data/SOURCES.md.
+//
+// To estimate the same call with another model (advice), call estimateFootprint again with that model's ModelInfo
+// (from listModels() or resolveModel()) — nothing else about the request changes.
 
-// STUB — replaced by the footprint model and catalog (issue 5).
-
-export const DATA_AS_OF = '2026-11-30';
-
-export type ModelResolution = { model: ModelInfo } | { model: null; reason: string };
-
-export function resolveModel(_name: string | null, _settings: AnalysisSettings): ModelResolution {
-  return { model: null, reason: 'catalog not built yet' };
-}
-
-export interface FootprintRequest {
-  model: ModelInfo;
-  inputTokens: InputTokens;
-  outputTokens: OutputTokens;
-  call?: DetectedCall;
-  region: string | null;
-}
-
-export function estimateFootprint(_request: FootprintRequest): Footprint | null {
-  return null;
-}
+export { DATA_AS_OF, catalogEntry, catalogProblems, listModels } from './catalog';
+export type { CatalogModel, GridZone, ParamSpec, PriceSpec, ProviderProfile } from './catalogTypes';
+export { estimateFootprint, type FootprintRequest } from './estimateFootprint';
+export { nameCandidates, resolveModel, type ModelResolution } from './resolveModel';
+export { providerProfile, regionIds, regionProblems, resolveRegion, type ResolvedRegion } from './regions';

@@ -1,0 +1,100 @@
+import type { AnalysisSettings } from '../settings';
+import type { ModelInfo } from '../types';
+import { catalogEntry, DATA_AS_OF, toModelInfo } from './catalog';
+import { declaredModel, isSizeDeclaration } from './declaredModel';
+
+// Model name as written in code → catalog entry. Order: the user's mappings (exact name), then the name itself and
+// the same name with what does not change the model stripped: provider routes (`openai/`, `azure/`, `bedrock/`,
+// `models/`, `publishers/google/models/`), Bedrock region/vendor prefixes and version suffixes
+// (`us.anthropic.…-v1:0`), Vertex `@date` versions, Ollama `:latest`, and finally dated snapshot suffixes.
+
+export type ModelResolution = { model: ModelInfo } | { model: null; reason: string };
+
+const BEDROCK_PREFIX = /^(?:(?:us|eu|apac|ap|global|us-gov|ca|jp|au)\.)?(?:anthropic|meta|mistral|cohere|amazon|ai21|deepseek|qwen|openai|writer)\./;
+const DATE_SUFFIX = /-(?:\d{4}-\d{2}-\d{2}|\d{8}|\d{4}|latest|preview)$/;
+
+/** Candidate catalog keys for a raw model name, most specific first. */
+export function nameCandidates(raw: string): string[] {
+  const out: string[] = [];
+  const add = (s: string): void => {
+    const v = s.trim().toLowerCase();
+    if (v !== '' && !out.includes(v)) out.push(v);
+  };
+  let n = raw.trim().toLowerCase();
+  add(n);
+  if (n.startsWith('ft:')) n = n.slice(3).split(':')[0] ?? n; // fine-tunes: ft:gpt-4o-mini-2024-07-18:org::id
+  const slash = n.lastIndexOf('/');
+  if (slash >= 0) n = n.slice(slash + 1);
+  add(n);
+  const bedrock = n.replace(BEDROCK_PREFIX, '');
+  add(bedrock);
+  n = bedrock;
+  const versionless = n.replace(/-v\d+(?::\d+)?$/, '').replace(/:0$/, '');
+  add(versionless);
+  n = versionless;
+  const at = n.indexOf('@');
+  if (at > 0) {
+    add(n.slice(0, at));
+    n = n.slice(0, at);
+  }
+  if (n.endsWith(':latest')) add(n.slice(0, -':latest'.length));
+  let undated = n;
+  for (let i = 0; i < 2 && DATE_SUFFIX.test(undated); i++) {
+    undated = undated.replace(DATE_SUFFIX, '');
+    add(undated);
+  }
+  return out;
+}
+
+function lookup(name: string): ModelInfo | null {
+  for (const candidate of nameCandidates(name)) {
+    const entry = catalogEntry(candidate);
+    if (entry) return toModelInfo(entry);
+  }
+  return null;
+}
+
+function mappingFor(name: string, mappings: Readonly<Record<string, string>>): string | undefined {
+  const exact = mappings[name];
+  if (exact !== undefined) return exact;
+  const lower = name.trim().toLowerCase();
+  for (const [key, value] of Object.entries(mappings)) {
+    if (key.trim().toLowerCase() === lower) return value;
+  }
+  return undefined;
+}
+
+const HOW_TO_FIX = 'map it to a known model with the llmFootprint.modelMappings setting or "modelMappings" in '
+  + 'llm-footprint.config.json (e.g. {"NAME": "gpt-4o-mini"}), or declare its size ({"NAME": "70b"} for a dense '
+  + 'model, {"NAME": "moe:400b/17b"} for a mixture of experts)';
+
+export function resolveModel(name: string | null, settings: AnalysisSettings): ModelResolution {
+  if (name === null || name.trim() === '') {
+    return {
+      model: null,
+      reason: 'model not known from the code (a variable we could not follow): write it as a literal or constant, '
+        + `or ${HOW_TO_FIX.replace(/NAME/g, 'the variable’s value')}`,
+    };
+  }
+  const mapped = mappingFor(name, settings.modelMappings);
+  if (mapped !== undefined) {
+    if (isSizeDeclaration(mapped)) {
+      const declared = declaredModel(mapped);
+      if (declared) return { model: declared };
+    }
+    const target = lookup(mapped);
+    if (target) return { model: target };
+    return {
+      model: null,
+      reason: `model '${name}' is mapped to '${mapped}', which is neither a catalog model nor a size like "70b" or `
+        + `"moe:400b/17b" (catalog data as of ${DATA_AS_OF}): fix the mapping`,
+    };
+  }
+  const found = lookup(name);
+  if (found) return { model: found };
+  return {
+    model: null,
+    reason: `unknown model '${name}': not in the catalog (data as of ${DATA_AS_OF}), so no energy is estimated — `
+      + HOW_TO_FIX.replace(/NAME/g, name),
+  };
+}
