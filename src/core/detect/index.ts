@@ -1,13 +1,20 @@
 import type { CancellationLike, DetectedCall, LanguageId, Logger } from '../types';
+import { CompiledTable, detectInFile } from './detectFile';
+import { FileIndex, disposeQueries } from './fileIndex';
+import { grammarFor } from './languages';
+import { disposeParsers, getParser } from './parsers';
+import { JS_SDKS } from './sdkJavaScript';
+import { PYTHON_SDKS } from './sdkPython';
 
-// STUB — replaced by the detection engine (issue 3). Signatures are the contract the rest of the engine uses.
+export { languageFromPath } from './languages';
+export { hasSdkMarkers } from './markers';
 
 export interface DetectOptions {
   token?: CancellationLike;
   logger?: Logger;
-  /** Absolute path of the file, for resolving imports of workspace constants. */
+  /** Absolute path of the file, for resolving imports of workspace constants and prompt files read by path. */
   file?: string;
-  /** Reads another workspace file (for imported constants); absent = imports are not followed. */
+  /** Reads another workspace file (imported constants, prompt files); absent = they are not followed. */
   readFile?: (absolutePath: string) => string | undefined;
 }
 
@@ -16,25 +23,49 @@ export interface DetectResult {
   notes: string[];
 }
 
-const EXTENSIONS: Record<string, LanguageId> = {
-  '.py': 'python', '.pyi': 'python',
-  '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'typescriptreact',
-  '.js': 'javascript', '.mjs': 'javascript', '.cjs': 'javascript', '.jsx': 'javascriptreact',
-};
+let pythonTable: CompiledTable | undefined;
+let jsTable: CompiledTable | undefined;
 
-export function languageFromPath(file: string): LanguageId | null {
-  const dot = file.lastIndexOf('.');
-  return dot < 0 ? null : EXTENSIONS[file.slice(dot).toLowerCase()] ?? null;
+function tableFor(language: LanguageId): CompiledTable {
+  if (language === 'python') return (pythonTable ??= new CompiledTable(PYTHON_SDKS));
+  return (jsTable ??= new CompiledTable(JS_SDKS));
 }
 
-/** Cheap lexical prefilter: false means the file certainly has no LLM call, so it is never parsed. */
-export function hasSdkMarkers(_text: string): boolean {
-  return false;
+/**
+ * Finds every LLM request sent in one file. Positions are 0-based lines and UTF-16 columns of `text` as an editor
+ * shows it: a leading BOM is not counted (VS Code strips it from documents). Never throws for bad input: a file
+ * that fails to parse yields no calls and a note.
+ */
+export async function detectCalls(text: string, language: LanguageId, options: DetectOptions = {}): Promise<DetectResult> {
+  const notes: string[] = [];
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (options.token?.isCancellationRequested) return { calls: [], notes };
+  const grammar = grammarFor(language);
+  const parser = await getParser(grammar);
+  const tree = parser.parse(source);
+  if (!tree) return { calls: [], notes: ['parser returned no tree'] };
+  try {
+    const table = tableFor(language);
+    const index = new FileIndex(source, grammar, tree, (seg) => table.lastSegments.has(seg));
+    if (tree.rootNode.hasError) notes.push('syntax errors in file: calls were searched in the parts that parse');
+    if (index.calls.length === 0) return { calls: [], notes };
+    const calls = detectInFile(index, language, table, {
+      ...(options.file ? { file: options.file } : {}),
+      ...(options.readFile ? { readFile: options.readFile } : {}),
+      ...(options.token ? { token: options.token } : {}),
+    });
+    return { calls, notes };
+  } catch (err) {
+    options.logger?.error(`LLM Footprint: detection failed${options.file ? ` in ${options.file}` : ''}`, err);
+    notes.push(`detection failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { calls: [], notes };
+  } finally {
+    tree.delete();
+  }
 }
 
-export async function detectCalls(_text: string, _language: LanguageId, _options: DetectOptions = {}): Promise<DetectResult> {
-  return { calls: [], notes: [] };
+/** Frees parsers and compiled queries (deactivate, end of CLI run). Grammars load again on next use. */
+export function disposeDetection(): void {
+  disposeQueries();
+  disposeParsers();
 }
-
-/** Frees parsers and grammars (deactivate, end of CLI run). */
-export function disposeDetection(): void {}

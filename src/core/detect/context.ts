@@ -1,0 +1,161 @@
+import type { LoopContext, Range, VolumeAnnotation } from '../types';
+import { type FileIndex, isFunctionNode } from './fileIndex';
+import type { TsNode } from './parsers';
+
+// Where a call runs: inside a loop, a comprehension, a map/forEach callback (maybe under Promise.all), or a request
+// handler; and the volume the user declared with `llm-footprint: 20k calls/day`.
+
+const LOOPS: Record<string, LoopContext['kind']> = {
+  for_statement: 'for', for_in_statement: 'for', async_for_statement: 'for', while_statement: 'while', do_statement: 'while',
+  list_comprehension: 'comprehension', generator_expression: 'comprehension', set_comprehension: 'comprehension',
+  dictionary_comprehension: 'comprehension',
+};
+const ITERATING_METHODS: Record<string, LoopContext['kind']> = {
+  map: 'map', flatMap: 'map', forEach: 'forEach', filter: 'map', reduce: 'map', some: 'map', every: 'map',
+};
+const HTTP_VERBS = /^(get|post|put|patch|delete|all|route|api_route|websocket)$/;
+const NEXT_HANDLERS = /^(GET|POST|PUT|PATCH|DELETE)$/;
+
+export function loopContext(index: FileIndex, call: TsNode): LoopContext | undefined {
+  let child: TsNode = call;
+  for (let p = call.parent; p; child = p, p = p.parent) {
+    const kind = LOOPS[p.type];
+    if (kind) {
+      // `for x in items(): call()` — the call inside the iterable itself runs once.
+      const iter = p.childForFieldName('right') ?? (kind === 'comprehension' ? null : p.childForFieldName('condition'));
+      if (iter && iter.startIndex <= child.startIndex && child.endIndex <= iter.endIndex && kind === 'for') continue;
+      let iterable: string | undefined;
+      if (kind === 'comprehension') {
+        const clause = p.namedChildren.find((c) => c?.type === 'for_in_clause');
+        iterable = clause?.childForFieldName('right')?.text;
+      } else iterable = p.childForFieldName('right')?.text;
+      return { kind, range: index.nodeRange(p), ...(iterable ? { iterable: short(iterable) } : {}) };
+    }
+    if (isFunctionNode(p)) {
+      // A callback passed to items.map(...) / forEach / Promise.all(items.map(...)).
+      const args = p.parent;
+      const outer = args?.parent;
+      if (args && outer && (args.type === 'arguments' || args.type === 'argument_list') && (outer.type === 'call_expression' || outer.type === 'call')) {
+        const fn = outer.childForFieldName('function');
+        const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
+        const k = method ? ITERATING_METHODS[method] : undefined;
+        if (k) {
+          const iterable = fn?.childForFieldName('object')?.text;
+          const all = enclosingPromiseAll(outer);
+          return { kind: all ? 'promise-all' : k, range: index.nodeRange(all ?? p), ...(iterable ? { iterable: short(iterable) } : {}) };
+        }
+        if (fn && method && HTTP_VERBS.test(method) && /^(app|router|server|fastify|api|route|r)$/i.test(fn.childForFieldName('object')?.text ?? '')) {
+          return { kind: 'handler', range: index.nodeRange(p) };
+        }
+      }
+      if (isHandlerFunction(p)) return { kind: 'handler', range: index.nodeRange(p) };
+      if (p.type !== 'arrow_function' && p.type !== 'lambda' && p.type !== 'function_expression') return undefined;
+    }
+  }
+  return undefined;
+}
+
+function enclosingPromiseAll(mapCall: TsNode): TsNode | undefined {
+  const args = mapCall.parent;
+  const outer = args?.parent;
+  if (!outer || outer.type !== 'call_expression') return undefined;
+  const fn = outer.childForFieldName('function')?.text ?? '';
+  return /^Promise\.(all|allSettled)$/.test(fn) ? outer : undefined;
+}
+
+function isHandlerFunction(fn: TsNode): boolean {
+  // Flask / FastAPI decorators: @app.route(...), @router.post(...)
+  const dec = fn.parent;
+  if (dec?.type === 'decorated_definition') {
+    for (const d of dec.namedChildren) {
+      if (d?.type !== 'decorator') continue;
+      if (/^@\s*\w+\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(/.test(d.text)) return true;
+    }
+  }
+  // Next.js route handlers: export async function POST(req) { … }
+  if (fn.type === 'function_declaration' && fn.parent?.type === 'export_statement') {
+    return NEXT_HANDLERS.test(fn.childForFieldName('name')?.text ?? '');
+  }
+  return false;
+}
+
+function short(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+// ── volume annotations ──
+
+const ANNOTATION = /(?:#|\/\/|\/\*|\*)\s*llm-footprint\s*:\s*(?:~|≈)?\s*([\d][\d_,.]*)\s*([kKmM])?\s*(?:calls?|requests?|req)?\s*(?:\/|per\s+|a\s+)\s*(day|d|hour|hr|h|minute|min|week|wk|month|mo)\b/;
+const PER_DAY: Record<string, number> = { day: 1, d: 1, hour: 24, hr: 24, h: 24, minute: 1440, min: 1440, week: 1 / 7, wk: 1 / 7, month: 1 / 30, mo: 1 / 30 };
+
+export interface AnnotationMap {
+  byLine: Map<number, VolumeAnnotation>;
+}
+
+/** Annotations by 0-based line, found with one regex pass over the text (only lines that mention the marker). */
+export function scanAnnotations(text: string, index: FileIndex): AnnotationMap {
+  const byLine = new Map<number, VolumeAnnotation>();
+  if (text.indexOf('llm-footprint') < 0) return { byLine };
+  const re = /llm-footprint/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    let lineEnd = text.indexOf('\n', m.index);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    const a = ANNOTATION.exec(line);
+    if (!a) continue;
+    const value = Number((a[1] ?? '').replace(/[_,]/g, ''));
+    if (!Number.isFinite(value)) continue;
+    const mult = a[2] ? (a[2].toLowerCase() === 'k' ? 1e3 : 1e6) : 1;
+    const per = PER_DAY[(a[3] ?? 'day').toLowerCase()] ?? 1;
+    const start = lineStart + a.index;
+    const range: Range = index.range(start, lineStart + a.index + a[0].length);
+    byLine.set(range.start.line, { callsPerDay: Math.round(value * mult * per), range });
+    re.lastIndex = lineEnd;
+  }
+  return { byLine };
+}
+
+/** The annotation on the call's lines, the line above it, or above its enclosing function (and its decorators). */
+export function volumeFor(map: AnnotationMap, index: FileIndex, call: TsNode, stmtLine: number): VolumeAnnotation | undefined {
+  if (map.byLine.size === 0) return undefined;
+  const start = call.startPosition.row;
+  const end = call.endPosition.row;
+  for (let l = start; l <= end; l++) { const a = map.byLine.get(l); if (a) return a; }
+  const above = map.byLine.get(Math.min(start, stmtLine) - 1) ?? map.byLine.get(start - 1);
+  if (above) return above;
+  for (let p = call.parent; p; p = p.parent) {
+    if (!isFunctionNode(p)) continue;
+    let top = p;
+    while (top.parent && (top.parent.type === 'decorated_definition' || top.parent.type === 'export_statement'
+      || top.parent.type === 'variable_declarator' || top.parent.type === 'lexical_declaration')) top = top.parent;
+    const l = top.startPosition.row;
+    const a = map.byLine.get(l - 1) ?? map.byLine.get(l);
+    if (a) return a;
+    if (p.type === 'function_definition' || p.type === 'function_declaration' || p.type === 'method_definition') break;
+  }
+  return undefined;
+}
+
+// ── mocks ──
+
+const PY_MOCK = /^(mock\.)?patch(\.object|\.dict|\.multiple)?$|^mocker\.patch/;
+
+/** Calls inside a test that patches the SDK (`@patch(...)` decorated function, `with patch(...)` block). */
+export function insideMock(call: TsNode): boolean {
+  for (let p = call.parent; p; p = p.parent) {
+    if (p.type === 'with_statement') {
+      const clause = p.namedChildren.find((c) => c?.type === 'with_clause');
+      if (clause && /\b(patch|mock)\b/.test(clause.text)) return true;
+    }
+    if (p.type === 'decorated_definition') {
+      for (const d of p.namedChildren) {
+        if (d?.type === 'decorator') {
+          const t = d.text.replace(/^@\s*/, '').split('(')[0] ?? '';
+          if (PY_MOCK.test(t)) return true;
+        }
+      }
+    }
+  }
+  return false;
+}

@@ -1,0 +1,345 @@
+import type { Position, Range } from '../types';
+import type { Grammar } from './languages';
+import type { TsNode, TsTree } from './parsers';
+
+// What one file declares: imports (local name → qualified name) and assignments (name → value node), collected in a
+// single query pass over the tree, then looked up by scope when a candidate call needs a receiver, model or prompt.
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const TreeSitter = require('web-tree-sitter') as typeof import('web-tree-sitter');
+type Query = import('web-tree-sitter').Query;
+
+export interface Binding {
+  name: string;
+  value: TsNode;
+  /** The assignment / declarator node (its start orders bindings). */
+  node: TsNode;
+  start: number;
+  /** Start index of the enclosing function (-1 = module level); computed lazily. */
+  scope?: number;
+  /** Class-level field / attribute. */
+  classField?: boolean;
+}
+
+export interface ParamBinding {
+  name: string;
+  defaultValue: TsNode | null;
+  annotation: TsNode | null;
+}
+
+const PY_QUERY = `
+(import_statement) @import
+(import_from_statement) @import
+(assignment left: (_) @lhs right: (_) @rhs) @assign
+(as_pattern alias: (as_pattern_target) @lhs) @aspat
+(call) @call
+`;
+const JS_COMMON = `
+(import_statement) @import
+(variable_declarator name: (_) @lhs value: (_) @rhs) @assign
+(assignment_expression left: (_) @lhs right: (_) @rhs) @assign
+(call_expression) @call
+`;
+const QUERIES: Record<Grammar, string> = {
+  python: PY_QUERY,
+  javascript: `${JS_COMMON}(field_definition property: (_) @lhs value: (_) @rhs) @assign`,
+  typescript: `${JS_COMMON}(public_field_definition name: (_) @lhs value: (_) @rhs) @assign`,
+  tsx: `${JS_COMMON}(public_field_definition name: (_) @lhs value: (_) @rhs) @assign`,
+};
+
+const compiled = new Map<Grammar, Query>();
+
+function queryFor(grammar: Grammar, tree: TsTree): Query {
+  let q = compiled.get(grammar);
+  if (!q) {
+    q = new TreeSitter.Query(tree.language, QUERIES[grammar]);
+    compiled.set(grammar, q);
+  }
+  return q;
+}
+
+export function disposeQueries(): void {
+  for (const q of compiled.values()) q.delete();
+  compiled.clear();
+}
+
+const FUNCTION_TYPES = new Set([
+  'function_definition', 'lambda', 'function_declaration', 'function_expression', 'arrow_function', 'method_definition',
+  'generator_function_declaration', 'generator_function', 'function',
+]);
+
+export function isFunctionNode(n: TsNode): boolean {
+  return FUNCTION_TYPES.has(n.type);
+}
+
+export class FileIndex {
+  readonly python: boolean;
+  readonly imports = new Map<string, string>();
+  /** Every module specifier imported (for loose matching: "the file uses the openai SDK"). */
+  readonly importedModules = new Set<string>();
+  readonly bindings = new Map<string, Binding[]>();
+  readonly calls: TsNode[] = [];
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly text: string, readonly grammar: Grammar, readonly tree: TsTree, callFilter: (calleeText: string) => boolean) {
+    this.python = grammar === 'python';
+    const q = queryFor(grammar, tree);
+    for (const match of q.matches(tree.rootNode)) {
+      const caps = match.captures;
+      const first = caps[0];
+      if (!first) continue;
+      switch (first.name) {
+        case 'call': {
+          const node = first.node;
+          const fn = node.childForFieldName('function');
+          if (fn && callFilter(lastSegment(fn))) this.calls.push(node);
+          break;
+        }
+        case 'import': this.addImport(first.node); break;
+        default: {
+          let whole: TsNode | undefined;
+          let lhs: TsNode | undefined;
+          let rhs: TsNode | undefined;
+          for (const c of caps) {
+            if (c.name === 'lhs') lhs = c.node;
+            else if (c.name === 'rhs') rhs = c.node;
+            else whole = c.node;
+          }
+          if (whole?.type === 'as_pattern') rhs = whole.firstNamedChild ?? undefined;
+          if (whole && lhs && rhs) this.addBinding(lhs, rhs, whole);
+        }
+      }
+    }
+  }
+
+
+  private addImport(node: TsNode): void {
+    if (this.python) {
+      if (node.type === 'import_statement') {
+        for (const c of node.namedChildren) {
+          if (!c) continue;
+          if (c.type === 'dotted_name') {
+            const full = c.text;
+            this.importedModules.add(full);
+            // `import google.generativeai` binds `google`; attribute access then spells the full path.
+            const head = full.split('.')[0] ?? full;
+            this.imports.set(head, head);
+          } else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) { this.imports.set(alias, name); this.importedModules.add(name); }
+          }
+        }
+      } else {
+        const mod = node.childForFieldName('module_name')?.text;
+        if (!mod) return;
+        this.importedModules.add(mod);
+        for (const c of node.namedChildren) {
+          if (!c || c === null) continue;
+          if (c.startIndex <= (node.childForFieldName('module_name')?.startIndex ?? -1)) continue;
+          const join = (n: string): string => (mod.endsWith('.') ? `${mod}${n}` : `${mod}.${n}`);
+          if (c.type === 'dotted_name') this.imports.set(c.text, join(c.text));
+          else if (c.type === 'aliased_import') {
+            const name = c.childForFieldName('name')?.text;
+            const alias = c.childForFieldName('alias')?.text;
+            if (name && alias) this.imports.set(alias, join(name));
+          }
+        }
+      }
+      return;
+    }
+    const source = node.childForFieldName('source');
+    if (!source) return;
+    const spec = source.text.slice(1, -1);
+    this.importedModules.add(spec);
+    const clause = node.namedChildren.find((c) => c?.type === 'import_clause');
+    if (!clause) return;
+    for (const c of clause.namedChildren) {
+      if (!c) continue;
+      if (c.type === 'identifier') this.imports.set(c.text, spec);
+      else if (c.type === 'namespace_import') {
+        const id = c.namedChildren.find((x) => x?.type === 'identifier');
+        if (id) this.imports.set(id.text, spec);
+      } else if (c.type === 'named_imports') {
+        for (const s of c.namedChildren) {
+          if (!s || s.type !== 'import_specifier') continue;
+          const name = s.childForFieldName('name')?.text;
+          const alias = s.childForFieldName('alias')?.text;
+          if (name) this.imports.set(alias ?? name, name === 'default' ? spec : `${spec}.${name}`);
+        }
+      }
+    }
+  }
+
+  private addBinding(lhs: TsNode, value: TsNode, node: TsNode): void {
+    // `const x = require('m')` / `const { A, B: C } = require('m')` are imports.
+    const req = requireSpecifier(value);
+    if (req !== null) {
+      this.importedModules.add(req);
+      if (lhs.type === 'identifier') this.imports.set(lhs.text, req);
+      else if (lhs.type === 'object_pattern') {
+        for (const p of lhs.namedChildren) {
+          if (!p) continue;
+          if (p.type === 'shorthand_property_identifier_pattern') this.imports.set(p.text, `${req}.${p.text}`);
+          else if (p.type === 'pair_pattern') {
+            const k = p.childForFieldName('key')?.text;
+            const v = p.childForFieldName('value');
+            if (k && v?.type === 'identifier') this.imports.set(v.text, `${req}.${k}`);
+          }
+        }
+      }
+      return;
+    }
+    let name: string | null = null;
+    let classField = false;
+    switch (lhs.type) {
+      case 'identifier': case 'property_identifier': case 'private_property_identifier': {
+        name = lhs.text;
+        if (node.type === 'public_field_definition' || node.type === 'field_definition') { name = `this.${name}`; classField = true; }
+        else if (this.python && node.parent?.parent?.parent?.type === 'class_definition') classField = true;
+        break;
+      }
+      case 'attribute': case 'member_expression': {
+        const t = lhs.text;
+        if (/^(self|this|cls)\.[\w$#]+$/.test(t)) name = t.startsWith('cls.') ? `self.${t.slice(4)}` : t;
+        else if (/^[\w$]+(\.[\w$]+)+$/.test(t)) name = t; // Settings.llm = …, module.X = …
+        break;
+      }
+      case 'as_pattern_target': {
+        const id = lhs.firstNamedChild;
+        if (id?.type === 'identifier') name = id.text;
+        break;
+      }
+      default: return;
+    }
+    if (!name) return;
+    const b: Binding = { name, value, node, start: node.startIndex, classField };
+    push(this.bindings, name, b);
+    // Python class attributes are read as self.X / cls.X; JS static fields as ClassName.X or this.X.
+    if (classField && this.python) push(this.bindings, `self.${name}`, b);
+  }
+
+  /** 0-based line / UTF-16 column of an offset (web-tree-sitter indexes JS strings in UTF-16 code units). */
+  position(offset: number): Position {
+    const ls = (this.lineStarts ??= computeLineStarts(this.text));
+    let lo = 0;
+    let hi = ls.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((ls[mid] ?? 0) <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: offset - (ls[lo] ?? 0) };
+  }
+
+  range(start: number, end: number): Range {
+    return { start: this.position(start), end: this.position(end) };
+  }
+
+  nodeRange(n: TsNode): Range {
+    return this.range(n.startIndex, n.endIndex);
+  }
+
+  /** Start index of the innermost enclosing function, -1 for module level. */
+  scopeOf(n: TsNode): number {
+    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p.startIndex;
+    return -1;
+  }
+
+  /** Enclosing functions, innermost first. */
+  enclosingFunctions(n: TsNode): TsNode[] {
+    const out: TsNode[] = [];
+    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) out.push(p);
+    return out;
+  }
+
+  /** The binding of `name` visible at `at`: the innermost scope's last assignment before it, else module level. */
+  lookup(name: string, at: TsNode): Binding | ParamBinding | undefined {
+    const list = this.bindings.get(name);
+    const fns = this.enclosingFunctions(at);
+    const isMember = name.includes('.');
+    for (const fn of fns) {
+      if (list && !isMember) {
+        let best: Binding | undefined;
+        for (const b of list) {
+          if (b.start >= at.startIndex || b.start < fn.startIndex || b.start > fn.endIndex) continue;
+          if ((b.scope ??= this.scopeOf(b.node)) !== fn.startIndex) continue;
+          if (!best || b.start > best.start) best = b;
+        }
+        if (best) return best;
+      }
+      if (!isMember) {
+        const p = findParam(fn, name);
+        if (p) return p;
+      }
+    }
+    if (!list) return undefined;
+    let before: Binding | undefined;
+    let after: Binding | undefined;
+    for (const b of list) {
+      if (!isMember && (b.scope ??= this.scopeOf(b.node)) !== -1 && !b.classField) continue;
+      if (b.node === at || (b.start <= at.startIndex && b.node.endIndex >= at.endIndex)) continue; // x = f(x)
+      if (b.start < at.startIndex) { if (!before || b.start > before.start) before = b; }
+      else if (!after) after = b;
+    }
+    return before ?? after;
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const a = m.get(k);
+  if (a) a.push(v); else m.set(k, [v]);
+}
+
+function lastSegment(fn: TsNode): string {
+  const t = fn.type;
+  if (t === 'attribute') return fn.childForFieldName('attribute')?.text ?? '';
+  if (t === 'member_expression') return fn.childForFieldName('property')?.text ?? '';
+  if (t === 'identifier') return fn.text;
+  return '*';
+}
+
+function requireSpecifier(value: TsNode): string | null {
+  let v = value;
+  if (v.type === 'await_expression') v = v.firstNamedChild ?? v;
+  if (v.type !== 'call_expression') return null;
+  const fn = v.childForFieldName('function');
+  if (!fn || (fn.text !== 'require' && fn.type !== 'import')) return null;
+  const arg = v.childForFieldName('arguments')?.firstNamedChild;
+  if (!arg || arg.type !== 'string') return null;
+  return arg.text.slice(1, -1);
+}
+
+function findParam(fn: TsNode, name: string): ParamBinding | undefined {
+  const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
+  if (!params) return undefined;
+  if (params.type === 'identifier') return params.text === name ? { name, defaultValue: null, annotation: null } : undefined;
+  for (const p of params.namedChildren) {
+    if (!p) continue;
+    switch (p.type) {
+      case 'identifier': if (p.text === name) return { name, defaultValue: null, annotation: null }; break;
+      case 'default_parameter': case 'typed_default_parameter': case 'typed_parameter': {
+        const n = p.childForFieldName('name') ?? p.firstNamedChild;
+        if (n?.text === name) return { name, defaultValue: p.childForFieldName('value'), annotation: p.childForFieldName('type') };
+        break;
+      }
+      case 'assignment_pattern': {
+        if (p.childForFieldName('left')?.text === name) return { name, defaultValue: p.childForFieldName('right'), annotation: null };
+        break;
+      }
+      case 'required_parameter': case 'optional_parameter': {
+        if (p.childForFieldName('pattern')?.text === name) {
+          const ann = p.childForFieldName('type');
+          return { name, defaultValue: p.childForFieldName('value'), annotation: ann?.firstNamedChild ?? ann };
+        }
+        break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function computeLineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}

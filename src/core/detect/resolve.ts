@@ -1,0 +1,480 @@
+import * as path from 'node:path';
+import type { ApiKind, ModelSource, Provider, Range } from '../types';
+import { type Expr, type Kwarg, dottedName, kwarg, staticString, toExpr } from './expr';
+import { providerFromBaseUrl, providerFromModel, providerFromName } from './endpoints';
+import type { Binding, FileIndex, ParamBinding } from './fileIndex';
+import type { TsNode } from './parsers';
+import type { ConstructorRow, MethodRow, SdkTable } from './sdkTypes';
+
+// Follows the code the way a reviewer would: from a call's receiver back through assignments, imports, constructor
+// calls and builder methods to the SDK object (and the model bound to it), and from a model argument back to its value.
+
+export interface ModelRes {
+  model: string | null;
+  source: ModelSource;
+  /** The literal holding the model in this file (quotes included), so a fix can rewrite it. */
+  range?: Range;
+}
+
+export interface SdkObject {
+  k: 'obj';
+  type: string;
+  provider: Provider;
+  sdk: string;
+  model?: ModelRes;
+  /** Options given when the object was built (`ChatOpenAI(max_tokens=…)`, `GenerativeModel(system_instruction=…)`). */
+  bound: Kwarg[];
+  flags: { tools?: boolean; jsonMode?: boolean };
+  /** Member path walked so far (`client.chat.completions` → ['chat', 'completions']). */
+  path: string[];
+  /** LangChain chains: the prompt template piped into the model. */
+  template?: Expr;
+  /** HTTP clients: their base URL. */
+  baseUrl?: string;
+  /** The constructor call that built the object (where bound options live, for fixes). */
+  origin?: Extract<Expr, { k: 'call' }>;
+}
+
+export type Sym =
+  | SdkObject
+  | { k: 'mod'; qn: string }
+  | { k: 'model'; provider: Provider; sdk: string; model: ModelRes; api?: ApiKind }
+  | { k: 'factory'; provider: Provider; sdk: string; prefix: string };
+
+const UNRESOLVED: ModelRes = { model: null, source: 'unresolved' };
+const MAX_DEPTH = 12;
+
+export interface ResolverOptions {
+  file?: string;
+  readFile?: (absolutePath: string) => string | undefined;
+}
+
+export class Resolver {
+  private readonly constructorsByName = new Map<string, ConstructorRow>();
+  private readonly methodsByKey = new Map<string, MethodRow>();
+  private readonly factories = new Map<string, { provider: Provider; sdk: string; makesFactory?: boolean; api?: ApiKind }>();
+  private readonly memo = new Map<number, Sym | null>();
+  private readonly fileCache = new Map<string, string | undefined>();
+
+  constructor(readonly index: FileIndex, readonly table: SdkTable, private readonly options: ResolverOptions) {
+    for (const c of table.constructors) for (const n of c.names) this.constructorsByName.set(n, c);
+    for (const m of table.methods) this.methodsByKey.set(`${m.type}|${m.path}`, m);
+    for (const f of table.factories) for (const n of f.names) this.factories.set(n, f);
+  }
+
+  method(type: string, p: string): MethodRow | undefined {
+    return this.methodsByKey.get(`${type}|${p}`);
+  }
+
+  // ───────────────────────── receivers ─────────────────────────
+
+  resolve(e: Expr, depth = 0): Sym | null {
+    if (depth > MAX_DEPTH) return null;
+    switch (e.k) {
+      case 'name': return this.resolveName(e.name, e.node, depth);
+      case 'attr': {
+        if (e.object.k === 'name' && (e.object.name === 'self' || e.object.name === 'this' || e.object.name === 'cls')) {
+          const key = `${e.object.name === 'cls' ? 'self' : e.object.name}.${e.name}`;
+          const b = this.index.lookup(key, e.node);
+          if (b && 'value' in b) return this.resolveBinding(b, depth);
+          return null;
+        }
+        const dn = dottedName(e);
+        if (dn && dn.includes('.')) {
+          const b = this.index.bindings.get(dn);
+          if (b && b.length) { const last = b[b.length - 1]; if (last) return this.resolveBinding(last, depth); }
+        }
+        const base = this.resolve(e.object, depth + 1);
+        if (!base) return null;
+        if (base.k === 'mod') return { k: 'mod', qn: `${base.qn}.${e.name}` };
+        if (base.k === 'obj') return { ...base, path: [...base.path, e.name] };
+        if (base.k === 'factory') return base;
+        return null;
+      }
+      case 'call': return this.resolveCall(e, depth);
+      case 'binop': {
+        if (e.op !== '|') return null;
+        return this.chainOf([e.left, e.right], depth);
+      }
+      case 'cond': return this.resolve(e.a, depth + 1) ?? this.resolve(e.b, depth + 1);
+      default: return null;
+    }
+  }
+
+  private resolveName(name: string, at: TsNode, depth: number): Sym | null {
+    const b = this.index.lookup(name, at);
+    if (b) {
+      if ('value' in b) return this.resolveBinding(b, depth);
+      return this.resolveParam(b, depth);
+    }
+    const qn = this.index.imports.get(name);
+    if (qn !== undefined) return { k: 'mod', qn };
+    if (!this.index.python && name === 'fetch') return { k: 'mod', qn: 'fetch' };
+    return null;
+  }
+
+  private resolveBinding(b: Binding, depth: number): Sym | null {
+    const id = b.value.id;
+    if (this.memo.has(id)) return this.memo.get(id) ?? null;
+    this.memo.set(id, null); // cycle guard
+    const s = this.resolve(toExpr(b.value), depth + 1);
+    this.memo.set(id, s);
+    return s;
+  }
+
+  private resolveParam(p: ParamBinding, depth: number): Sym | null {
+    if (p.annotation) {
+      // `client: OpenAI`, `llm: Optional[ChatOpenAI]`, `client: AsyncAnthropic | None`
+      for (const m of p.annotation.text.matchAll(/[A-Za-z_$][\w$.]*/g)) {
+        const name = m[0];
+        const head = name.split('.')[0] ?? name;
+        const qn = this.index.imports.get(head);
+        if (qn === undefined) continue;
+        const full = name === head ? qn : `${qn}${name.slice(head.length)}`;
+        const row = this.constructorsByName.get(full);
+        if (row && !row.whenArg0) return { k: 'obj', type: row.type, provider: row.provider, sdk: row.sdk, bound: [], flags: {}, path: [] };
+      }
+    }
+    if (p.defaultValue) return this.resolve(toExpr(p.defaultValue), depth + 1);
+    return null;
+  }
+
+  private resolveCall(e: Extract<Expr, { k: 'call' }>, depth: number): Sym | null {
+    // JS `prompt.pipe(llm)`: a chain running the model.
+    if (e.callee.k === 'attr' && e.callee.name === 'pipe' && e.args[0]) return this.chainOf([e.callee.object, e.args[0]], depth);
+    const callee = this.resolve(e.callee, depth + 1);
+    if (!callee) return null;
+    if (callee.k === 'mod') {
+      const row = this.constructorsByName.get(callee.qn);
+      if (row) return this.construct(row, e);
+      const f = this.factories.get(callee.qn);
+      if (f) return f.makesFactory ? { k: 'factory', provider: f.provider, sdk: f.sdk, prefix: '' } : this.modelValue(f.provider, f.sdk, e, f.api);
+      // LangChain/LangGraph constructors of chains and agents (`LLMChain(llm=…)`, `create_react_agent(llm, tools)`,
+      // `RunnableSequence.from([prompt, llm])`) run whatever model they are given.
+      if (/^(@?langchain|langgraph|@langchain)/.test(callee.qn)) return this.chainOf([...e.args, ...e.kwargs.map((k) => k.value)], depth);
+      return null;
+    }
+    if (callee.k === 'factory') {
+      return this.modelValue(callee.provider, callee.sdk, e, undefined);
+    }
+    if (callee.k === 'obj') {
+      const last = callee.path[callee.path.length - 1];
+      if (last !== undefined) {
+        const pass = this.table.passthrough[last];
+        if (pass) return { ...callee, path: callee.path.slice(0, -1), flags: { ...callee.flags, ...pass } };
+        const row = this.method(callee.type, callee.path.join('.'));
+        if (row?.returns) {
+          const opts = this.options_(e, 0);
+          const model = row.model || row.modelPos !== undefined ? this.modelFromArgs(e, opts, row.model ?? [], row.modelPos) : undefined;
+          const provider = model?.model ? (providerFromModel(model.model, true) ?? callee.provider) : callee.provider;
+          return { k: 'obj', type: row.returns, provider, sdk: callee.sdk, bound: [...callee.bound, ...opts],
+            flags: callee.flags, path: [], model: model && model.source !== 'unresolved' ? model : callee.model ?? model };
+        }
+      }
+    }
+    return null;
+  }
+
+  private chainOf(parts: Expr[], depth: number): Sym | null {
+    let model: SdkObject | undefined;
+    let template: Expr | undefined;
+    for (const p of parts) {
+      const s = this.resolve(p, depth + 1);
+      if (s?.k === 'obj' && (s.type === 'langchain.chat' || s.type === 'llamaindex.llm') && s.path.length === 0) model = s;
+      else if (!template && !model) template = p;
+    }
+    if (!model) return null;
+    return { ...model, type: 'langchain.chat', template: model.template ?? template };
+  }
+
+  private construct(row: ConstructorRow, e: Extract<Expr, { k: 'call' }>): Sym | null {
+    const opts = this.options_(e, row.optionsArg ?? 0);
+    if (row.whenArg0) {
+      const a0 = staticString(e.args[0] ?? kwarg(e.kwargs, ['service_name'])?.value);
+      if (a0 === null || !row.whenArg0.includes(a0)) return null;
+    }
+    let provider = row.provider;
+    const model = row.model || row.modelPos !== undefined ? this.modelFromArgs(e, opts, row.model ?? [], row.modelPos) : undefined;
+    let baseUrl: string | undefined;
+    if (row.baseUrlKeys) {
+      const b = findOption(opts, row.baseUrlKeys);
+      baseUrl = b ? this.evalString(b.value) ?? undefined : undefined;
+      const p = baseUrl ? providerFromBaseUrl(baseUrl) : undefined;
+      if (p) provider = p;
+    } else if (row.type === 'http') {
+      const b = findOption(opts, ['base_url', 'baseURL']);
+      baseUrl = b ? this.evalString(b.value) ?? undefined : undefined;
+    }
+    if (row.providerKeys) {
+      const pk = findOption(opts, row.providerKeys);
+      const name = pk ? staticString(pk.value) : null;
+      const p = name ? providerFromName(name) : undefined;
+      if (p) provider = p;
+    }
+    if (row.providerFromModel && model?.model) provider = providerFromModel(model.model) ?? provider;
+    return { k: 'obj', type: row.type, provider, sdk: row.sdk, model, bound: opts, flags: {}, path: [], origin: e, ...(baseUrl ? { baseUrl } : {}) };
+  }
+
+  private modelValue(provider: Provider, sdk: string, e: Extract<Expr, { k: 'call' }>, api: ApiKind | undefined): Sym {
+    const a0 = e.args[0];
+    const model = a0 ? this.evalModel(a0) : UNRESOLVED;
+    return { k: 'model', provider, sdk, model, ...(api ? { api } : {}) };
+  }
+
+  // ───────────────────────── options ─────────────────────────
+
+  /** The request's named options: Python keyword args (with `**spread` followed), or the JS options object. */
+  options_(e: Extract<Expr, { k: 'call' }>, optionsArg: number): Kwarg[] {
+    if (this.index.python) return this.flatten(e.kwargs, 0);
+    if (optionsArg < 0) return [];
+    const a = e.args[optionsArg];
+    return a ? this.dictEntries(a, 0) : [];
+  }
+
+  /** Entries of a dict/object expression, following a name to its literal and inlining spreads. */
+  dictEntries(a: Expr, depth: number): Kwarg[] {
+    if (depth > 4) return [];
+    if (a.k === 'dict') return this.flatten(a.entries, depth);
+    if (a.k === 'name') {
+      const b = this.index.lookup(a.name, a.node);
+      if (b && 'value' in b) return this.dictEntries(toExpr(b.value), depth + 1);
+    }
+    if (a.k === 'call' && this.index.python) {
+      // dict(model=…, messages=…)
+      const fn = dottedName(a.callee);
+      if (fn === 'dict') return this.flatten(a.kwargs, depth);
+    }
+    return [];
+  }
+
+  private flatten(list: Kwarg[], depth: number): Kwarg[] {
+    if (!list.some((k) => k.name === null)) return list;
+    const out: Kwarg[] = [];
+    for (const k of list) {
+      if (k.name !== null) out.push(k);
+      else {
+        const inner = this.dictEntries(k.value, depth + 1);
+        if (inner.length) out.push(...inner); else out.push(k);
+      }
+    }
+    return out;
+  }
+
+  modelFromArgs(e: Extract<Expr, { k: 'call' }>, opts: Kwarg[], names: readonly string[], pos: number | undefined): ModelRes | undefined {
+    const kw = findOption(opts, names);
+    if (kw) return this.evalModel(kw.value);
+    if (pos !== undefined) {
+      const a = e.args[pos];
+      if (a && a.k !== 'dict') return this.evalModel(a);
+    }
+    return undefined;
+  }
+
+  // ───────────────────────── values ─────────────────────────
+
+  /** Resolves a model expression: literal, constant, default parameter, env fallback, import. */
+  evalModel(e: Expr, depth = 0): ModelRes {
+    if (depth > MAX_DEPTH) return UNRESOLVED;
+    switch (e.k) {
+      case 'str': {
+        const s = staticString(e);
+        return s === null ? UNRESOLVED : { model: s, source: 'literal', range: this.index.nodeRange(e.node) };
+      }
+      case 'name': {
+        const b = this.index.lookup(e.name, e.node);
+        if (b) {
+          if ('value' in b) return relabel(this.evalModel(toExpr(b.value), depth + 1), 'constant');
+          if (b.defaultValue) return relabel(this.evalModel(toExpr(b.defaultValue), depth + 1), 'default');
+          return UNRESOLVED;
+        }
+        const qn = this.index.imports.get(e.name);
+        if (qn !== undefined) return this.importedConstant(qn);
+        return UNRESOLVED;
+      }
+      case 'attr': {
+        if (e.object.k === 'name') {
+          const o = e.object.name;
+          const key = o === 'self' || o === 'cls' ? `self.${e.name}` : o === 'this' ? `this.${e.name}` : `${o}.${e.name}`;
+          const b = this.index.lookup(key, e.node);
+          if (b && 'value' in b) return relabel(this.evalModel(toExpr(b.value), depth + 1), 'constant');
+          if (o !== 'self' && o !== 'this' && o !== 'cls') {
+            const qn = this.index.imports.get(o);
+            if (qn !== undefined) return this.importedConstant(`${qn}.${e.name}`);
+            // A class attribute read through the class name (`Config.MODEL`).
+            const cls = (this.index.bindings.get(e.name) ?? []).find((x) => x.classField);
+            if (cls) return relabel(this.evalModel(toExpr(cls.value), depth + 1), 'constant');
+          } else if (o === 'this') {
+            const f = this.index.bindings.get(`this.${e.name}`)?.[0];
+            if (f) return relabel(this.evalModel(toExpr(f.value), depth + 1), 'constant');
+          }
+        }
+        return UNRESOLVED;
+      }
+      case 'call': {
+        const fn = dottedName(e.callee);
+        // os.getenv("X", "m"), os.environ.get("X", "m"), environ.get(...), config.get("model", "m")
+        if (fn && /(^|\.)(getenv|environ\.get)$/.test(fn) && e.args.length >= 2 && e.args[1]) {
+          const v = this.evalModel(e.args[1], depth + 1);
+          return v.model !== null ? { ...v, source: 'env-default' } : UNRESOLVED;
+        }
+        if (fn && /(^|\.)getenv$|environ\.get$/.test(fn)) {
+          const d = kwarg(e.kwargs, ['default']);
+          if (d) { const v = this.evalModel(d.value, depth + 1); return v.model !== null ? { ...v, source: 'env-default' } : UNRESOLVED; }
+        }
+        return UNRESOLVED;
+      }
+      case 'binop': {
+        if (e.op !== '??' && e.op !== '||' && e.op !== 'or') return UNRESOLVED;
+        const left = this.evalModel(e.left, depth + 1);
+        if (left.model !== null) return left;
+        const right = this.evalModel(e.right, depth + 1);
+        if (right.model === null) return UNRESOLVED;
+        return { ...right, source: /env|getenv|environ|config|settings/i.test(e.left.node.text) ? 'env-default' : 'default' };
+      }
+      default: return UNRESOLVED;
+    }
+  }
+
+  /** Static text of a string expression, following names to same-file constants. */
+  evalString(e: Expr, depth = 0): string | null {
+    if (depth > 6) return null;
+    const s = staticString(e);
+    if (s !== null) return s;
+    if (e.k === 'name' || e.k === 'attr') {
+      const m = this.evalModel(e, depth + 1);
+      return m.model;
+    }
+    if (e.k === 'binop' && e.op === '+') {
+      const l = this.evalString(e.left, depth + 1);
+      const r = this.evalString(e.right, depth + 1);
+      return l !== null && r !== null ? l + r : null;
+    }
+    return null;
+  }
+
+  /** Text of a string expression with holes for the dynamic parts (`{}`), for URL classification. */
+  templateText(e: Expr, depth = 0): string | null {
+    if (depth > 6) return null;
+    if (e.k === 'str') {
+      let out = '';
+      for (const p of e.pieces) {
+        if (!p.dynamic) { out += p.text; continue; }
+        const inner = this.evalString(toExprFromText(this, p), depth + 1);
+        out += inner ?? '{}';
+      }
+      return out;
+    }
+    if (e.k === 'name' || e.k === 'attr') {
+      if (e.k === 'name') {
+        const b = this.index.lookup(e.name, e.node);
+        if (b && 'value' in b) return this.templateText(toExpr(b.value), depth + 1);
+        if (b && !('value' in b) && b.defaultValue) return this.templateText(toExpr(b.defaultValue), depth + 1);
+      }
+      return this.evalModel(e, depth + 1).model;
+    }
+    if (e.k === 'binop' && (e.op === '+' || e.op === '/')) {
+      const l = this.templateText(e.left, depth + 1) ?? '{}';
+      const r = this.templateText(e.right, depth + 1) ?? '{}';
+      return e.op === '/' ? `${l}/${r}` : l + r;
+    }
+    if (e.k === 'call') {
+      // urljoin(BASE, "/chat/completions"), new URL("/v1/messages", BASE), path.join / `${…}`
+      const fn = dottedName(e.callee) ?? '';
+      if (/urljoin$|^URL$|\.join$/.test(fn) && e.args.length >= 2) {
+        const parts = e.args.map((a) => this.templateText(a, depth + 1) ?? '{}');
+        return fn === 'URL' ? `${parts[1] ?? ''}${parts[0] ?? ''}` : parts.join('/');
+      }
+    }
+    return null;
+  }
+
+  private importedConstant(qn: string): ModelRes {
+    const dot = qn.lastIndexOf('.');
+    if (dot <= 0 || !this.options.readFile || !this.options.file) return UNRESOLVED;
+    const mod = qn.slice(0, dot);
+    const name = qn.slice(dot + 1);
+    for (const candidate of this.moduleFiles(mod)) {
+      const text = this.readFileOnce(candidate);
+      if (text === undefined) continue;
+      const v = findConstant(text, name, this.index.python);
+      if (v !== null) return { model: v, source: 'imported' };
+    }
+    return UNRESOLVED;
+  }
+
+  readFileOnce(file: string): string | undefined {
+    if (this.fileCache.has(file)) return this.fileCache.get(file);
+    let t: string | undefined;
+    try { t = this.options.readFile?.(file); } catch { t = undefined; }
+    this.fileCache.set(file, t);
+    return t;
+  }
+
+  private moduleFiles(mod: string): string[] {
+    const file = this.options.file;
+    if (!file) return [];
+    const dir = path.dirname(file);
+    if (this.index.python) {
+      const m = /^(\.*)(.*)$/.exec(mod);
+      const dots = m?.[1]?.length ?? 0;
+      const rel = (m?.[2] ?? '').split('.').filter(Boolean).join('/');
+      const bases: string[] = [];
+      if (dots > 0) bases.push(path.resolve(dir, '../'.repeat(dots - 1) || '.'));
+      else for (let d = dir, i = 0; i < 8; i++, d = path.dirname(d)) { bases.push(d); if (path.dirname(d) === d) break; }
+      return bases.flatMap((b) => [path.join(b, `${rel}.py`), path.join(b, rel, '__init__.py')]);
+    }
+    if (!mod.startsWith('.')) return [];
+    const base = path.resolve(dir, mod);
+    const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
+    return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', ''].map((ext) => stripped + ext);
+  }
+}
+
+function toExprFromText(r: Resolver, p: { text: string }): Expr {
+  // An interpolated expression: only plain names / attributes are followed (`{BASE_URL}`, `${API}`).
+  const t = p.text.trim();
+  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(t)) return { k: 'other', node: r.index.tree.rootNode };
+  const segs = t.split('.');
+  // Names are looked up at module level (the interpolation's own node is not kept).
+  let e: Expr = { k: 'name', name: segs[0] ?? '', node: r.index.tree.rootNode };
+  for (const s of segs.slice(1)) e = { k: 'attr', object: e, name: s, node: r.index.tree.rootNode };
+  return e;
+}
+
+function relabel(m: ModelRes, source: ModelSource): ModelRes {
+  if (m.model === null) return m;
+  // A literal reached through a name is a constant (or default); a deeper env/default/import keeps its own label.
+  return m.source === 'literal' ? { ...m, source } : m;
+}
+
+export function findOption(opts: readonly Kwarg[], names: readonly string[]): Kwarg | undefined {
+  for (const n of names) {
+    const dot = n.indexOf('.');
+    if (dot > 0) {
+      const outer = opts.find((o) => o.name === n.slice(0, dot));
+      if (outer?.value.k === 'dict') { const inner = findOption(outer.value.entries, [n.slice(dot + 1)]); if (inner) return inner; }
+      continue;
+    }
+    for (const o of opts) if (o.name === n) return o;
+  }
+  return undefined;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A module-level string constant in another file (regex, not a parse: it runs for every imported model name). */
+export function findConstant(text: string, name: string, python: boolean): string | null {
+  const n = escapeRe(name);
+  const str = `(?:"([^"\\n]*)"|'([^'\\n]*)'${python ? '' : '|`([^`$\\n]*)`'})`;
+  const env = python
+    ? `(?:os\\.)?(?:getenv|environ\\.get)\\(\\s*["'][^"']*["']\\s*,\\s*${str}\\s*\\)`
+    : `process\\.env(?:\\.\\w+|\\[["']\\w+["']\\])\\s*(?:\\?\\?|\\|\\|)\\s*${str}`;
+  const head = python ? `^${n}\\s*(?::[^=\\n]+)?=\\s*` : `^\\s*(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=\\s*`;
+  for (const body of [str, env]) {
+    const m = new RegExp(head + body, 'm').exec(text);
+    if (m) return m[1] ?? m[2] ?? m[3] ?? null;
+  }
+  return null;
+}
