@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
 // The reference: the FULL tiktoken build with its own model table and its own WASM loading — an independent path
 // from our lite build fed by dist/ assets. Used only in tests, never bundled.
+import * as path from 'node:path';
 import { encoding_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
+import { setAssetsDir } from '../../src/core/assets';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings';
 import { countInputTokens, countText, disposeEncoders } from '../../src/core/tokens';
 import { liveEncoderCount } from '../../src/core/tokens/encoders';
+import { REPO_ROOT } from './setup';
 import { TEXT_FIXTURES, dyn, makeCall, makeModel, msg, readTokenFixture, text } from './tokensFixtures';
 
 const references = new Map<string, ReferenceTiktoken>();
@@ -259,6 +262,17 @@ describe('tokens: input counting', () => {
       disposeEncoders();
       await Promise.all(Array.from({ length: 20 }, (_, i) => countText(`text ${i}`, i % 2 ? 'o200k_base' : 'cl100k_base')));
       assert.equal(liveEncoderCount(), 2);
+    });
+
+    it('a missing asset gives a clear error, and counting works again once the assets are there', async () => {
+      disposeEncoders();
+      setAssetsDir(path.join(REPO_ROOT, 'no-such-dist'));
+      try {
+        await assert.rejects(countText('hello', 'o200k_base'), /cannot load the o200k_base tokenizer from the assets folder/);
+      } finally {
+        setAssetsDir(path.join(REPO_ROOT, 'dist'));
+      }
+      assert.equal(await countText('hello', 'o200k_base'), ref('gpt-4o', 'hello'));
     });
 
     it('an empty text is 0 tokens', async () => {

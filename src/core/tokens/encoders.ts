@@ -42,8 +42,18 @@ function loadWasm(): Promise<void> {
 }
 
 async function createEncoder(name: EncodingName): Promise<Tiktoken> {
-  await loadWasm();
-  const ranks = JSON.parse(await readFile(assetPath(`${name}.json`), 'utf8')) as RanksFile;
+  try {
+    return await loadEncoder(name);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`LLM Footprint: cannot load the ${name} tokenizer from the assets folder (${reason})`);
+  }
+}
+
+async function loadEncoder(name: EncodingName): Promise<Tiktoken> {
+  // Read the ranks while the WASM compiles; the constructor (parsing ~200k ranks inside WASM) is most of the cold cost.
+  const [, text] = await Promise.all([loadWasm(), readFile(assetPath(`${name}.json`), 'utf8')]);
+  const ranks = JSON.parse(text) as RanksFile;
   return new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
 }
 
