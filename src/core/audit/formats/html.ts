@@ -2,7 +2,7 @@ import { formatEnergy, formatUsd } from '../../units';
 import { describeViolation } from '../budgets';
 import type { JsonReport } from './jsonReport';
 import {
-  callModelLabel, chartData, co2Cell, costCell, describeImpact, energyCell, headline, perDayCell, rankedCalls,
+  callModelLabel, describeRow, chartData, co2Cell, costCell, energyCell, headline, perDayCell, rankedCalls,
   skippedSummary, tokensCell, METHODOLOGY_PATH, type Bar, type ScatterPoint,
 } from './reportView';
 
@@ -78,7 +78,7 @@ export function formatHtml(report: JsonReport): string {
     + `<td class="num">${e(co2Cell(c.co2eGrams))}</td><td class="num">${e(costCell(c.costUsd))}</td><td>${e(tokensCell(c))}</td>`
     + `<td>${e(perDayCell(c))}</td><td>${c.findings.map((f) => `<div class="finding">${e(`${f.code}: ${f.message}`)}</div>`).join('') || '—'}</td></tr>`).join('\n');
   const groupTable = (title: string, groupRows: JsonReport['byModel']) => `<h2>${e(title)}</h2><table><thead><tr><th>Key</th><th>Call sites</th><th>Per run</th><th>Per day</th></tr></thead><tbody>`
-    + groupRows.map((r) => `<tr><td>${e(r.key)}</td><td class="num">${r.calls}</td><td>${e(describeImpact(r.perCall))}</td><td>${r.perDay.energyWh.typical > 0 ? e(describeImpact(r.perDay)) : '—'}</td></tr>`).join('')
+    + groupRows.map((r) => `<tr><td>${e(r.key)}</td><td class="num">${r.calls}</td><td>${e(describeRow(r, 'perCall'))}</td><td>${e(describeRow(r, 'perDay'))}</td></tr>`).join('')
     + '</tbody></table>';
   const budgets = report.budgets
     ? `<h2>Budgets</h2>${report.budgets.exceeded ? report.budgets.violations.map((v) => `<p class="violation">Exceeded: ${e(describeViolation(v))}</p>`).join('') : '<p>All within limits.</p>'}`

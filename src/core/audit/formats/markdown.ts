@@ -2,7 +2,7 @@ import { formatCo2, formatEnergy, formatUsd, formatWater } from '../../units';
 import { describeViolation } from '../budgets';
 import type { JsonReport } from './jsonReport';
 import {
-  callModelLabel, co2Cell, costCell, describeImpact, energyCell, headline, perDayCell, rankedCalls, skippedSummary,
+  callModelLabel, describeRow, co2Cell, costCell, energyCell, headline, perDayCell, rankedCalls, skippedSummary,
   tokensCell, METHODOLOGY_PATH,
 } from './reportView';
 import { signed } from './text';
@@ -14,7 +14,7 @@ import { signed } from './text';
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]{}()#+!|~])/g, '\\$1')
+    .replace(/([\\`*_[\]|~])/g, '\\$1')
     .replace(/\r?\n|\r/g, ' ');
 }
 
@@ -53,7 +53,7 @@ export function formatMarkdown(report: JsonReport): string {
       out.push(`## ${title}`, '');
       out.push(row(['Key', 'Call sites', 'Per run', 'Per day']), row(['---', '---:', '---', '---']));
       for (const r of rows) {
-        out.push(row([e(r.key), String(r.calls), e(describeImpact(r.perCall)), r.perDay.energyWh.typical > 0 ? e(describeImpact(r.perDay)) : '—']));
+        out.push(row([e(r.key), String(r.calls), e(describeRow(r, 'perCall')), e(describeRow(r, 'perDay'))]));
       }
       out.push('');
     }

@@ -39,6 +39,13 @@ export function describeImpact(impact: ImpactTotals): string {
   return parts.join(' · ');
 }
 
+/** A group's figures, or why there are none (all its calls have an unknown model, or no volume for per-day). */
+export function describeRow(row: AggregateRow, scope: 'perCall' | 'perDay'): string {
+  if (row.estimatedCalls === 0) return 'not estimated (unknown model)';
+  if (scope === 'perDay' && row.perDay.energyWh.typical === 0) return '—';
+  return describeImpact(row[scope]);
+}
+
 export function headline(report: JsonReport): HeadlineFigures {
   const t = report.totals;
   const estimated = t.calls - t.unknownModelCalls;

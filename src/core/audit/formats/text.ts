@@ -3,7 +3,7 @@ import { describeViolation } from '../budgets';
 import type { MetricDelta } from '../baseline';
 import type { JsonReport } from './jsonReport';
 import {
-  callModelLabel, costCell, describeImpact, energyCell, headline, perDayCell, rankedCalls, skippedSummary, tokensCell,
+  callModelLabel, describeRow, costCell, energyCell, headline, perDayCell, rankedCalls, skippedSummary, tokensCell,
   METHODOLOGY_PATH,
 } from './reportView';
 
@@ -39,7 +39,7 @@ export function formatText(report: JsonReport): string {
     for (const [title, rows] of groups) {
       out.push(`${title}:`);
       for (const row of rows) {
-        out.push(`  ${row.key}: ${row.calls} call site${row.calls === 1 ? '' : 's'} · ${describeImpact(row.perCall)} per run`);
+        out.push(`  ${row.key}: ${row.calls} call site${row.calls === 1 ? '' : 's'} · ${describeRow(row, 'perCall')} per run`);
       }
     }
   } else {
