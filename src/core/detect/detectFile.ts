@@ -141,7 +141,7 @@ function looseMatch(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | 
     let ok = true;
     for (let i = 0; i < n; i++) if (filtered[filtered.length - n + i] !== l.segs[i]) { ok = false; break; }
     if (!ok) continue;
-    const imported = (l.row.loose ?? []).some((m) => hasImport(r.index, m));
+    const imported = (l.row.loose ?? []).some((m) => r.index.hasModule(m));
     const opts = r.options_(e, l.row.shape?.optionsArg ?? 0);
     const hasModel = !!findOption(opts, l.row.shape?.model ?? ['model']);
     if (!imported && !hasModel) continue;
@@ -149,11 +149,6 @@ function looseMatch(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | 
     return { shape: l.row.shape, provider: l.provider, sdk: l.sdk };
   }
   return null;
-}
-
-function hasImport(index: FileIndex, mod: string): boolean {
-  for (const m of index.importedModules) if (m === mod || m.startsWith(`${mod}.`) || m.startsWith(`${mod}/`)) return true;
-  return false;
 }
 
 function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallExpr, match: Match, file: string | undefined): DetectedCall | null {
@@ -210,7 +205,7 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
     }
     if (shape.batchRequests) {
       const reqs = findOption(opts, [shape.batchRequests]);
-      const first = reqs?.value.k === 'list' ? reqs.value.items[0] : undefined;
+      const first = reqs ? firstElement(r, reqs.value) : undefined;
       const inner = first ? r.dictEntries(first, 0) : [];
       const p = findOption(inner, ['params']);
       if (p) { opts = r.dictEntries(p.value, 0); optsSource = p.value; }
@@ -238,6 +233,9 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
       provider = providerFromModel(model.model, true) ?? provider;
     }
   }
+
+  // A generic invoke endpoint running an embedding model (Bedrock Titan/Cohere embed via invoke_model, raw HTTP).
+  if ((api === 'chat' || api === 'completion') && model.model && /embed/i.test(model.model)) api = 'embeddings';
 
   // Prompt.
   const extractor = new PromptExtractor(r, file);
@@ -268,6 +266,29 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
   const args = argumentList(index, e, optsSource, obj);
   if (args) call.args = args;
   return call;
+}
+
+/** The element a list expression builds: a literal's first item, a comprehension's body, a `.map` callback's result. */
+function firstElement(r: Resolver, e: Expr, depth = 0): Expr | undefined {
+  if (depth > 4) return undefined;
+  if (e.k === 'list') return e.items[0];
+  if (e.k === 'name') {
+    const b = r.index.lookup(e.name, e.node);
+    return b && 'value' in b ? firstElement(r, toExpr(b.value), depth + 1) : undefined;
+  }
+  if (e.k === 'other' && e.node.type === 'list_comprehension') {
+    const body = e.node.childForFieldName('body');
+    return body ? toExpr(body) : undefined;
+  }
+  if (e.k === 'call' && e.callee.k === 'attr' && (e.callee.name === 'map' || e.callee.name === 'flatMap') && e.args[0]?.k === 'func') {
+    let body = e.args[0].node.childForFieldName('body');
+    if (body?.type === 'statement_block') {
+      const ret = body.namedChildren.find((c) => c?.type === 'return_statement');
+      body = ret?.firstNamedChild ?? null;
+    }
+    return body ? toExpr(body) : undefined;
+  }
+  return undefined;
 }
 
 /** Bedrock `invoke_model(body=json.dumps({...}))` / `InvokeModelCommand({ body: JSON.stringify({...}) })`. */

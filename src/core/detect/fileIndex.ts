@@ -219,6 +219,12 @@ export class FileIndex {
     if (classField && this.python) push(this.bindings, `self.${name}`, b);
   }
 
+  /** The file imports `mod` or one of its submodules. */
+  hasModule(mod: string): boolean {
+    for (const m of this.importedModules) if (m === mod || m.startsWith(`${mod}.`) || m.startsWith(`${mod}/`)) return true;
+    return false;
+  }
+
   /** 0-based line / UTF-16 column of an offset (web-tree-sitter indexes JS strings in UTF-16 code units). */
   position(offset: number): Position {
     const ls = (this.lineStarts ??= computeLineStarts(this.text));
@@ -323,15 +329,39 @@ function findParam(fn: TsNode, name: string): ParamBinding | undefined {
         break;
       }
       case 'assignment_pattern': {
-        if (p.childForFieldName('left')?.text === name) return { name, defaultValue: p.childForFieldName('right'), annotation: null };
+        const left = p.childForFieldName('left');
+        if (left?.text === name) return { name, defaultValue: p.childForFieldName('right'), annotation: null };
+        if (left?.type === 'object_pattern') { const d = destructured(left, name); if (d) return d; }
         break;
       }
+      case 'object_pattern': { const d = destructured(p, name); if (d) return d; break; }
       case 'required_parameter': case 'optional_parameter': {
-        if (p.childForFieldName('pattern')?.text === name) {
+        const pattern = p.childForFieldName('pattern');
+        if (pattern?.text === name) {
           const ann = p.childForFieldName('type');
           return { name, defaultValue: p.childForFieldName('value'), annotation: ann?.firstNamedChild ?? ann };
         }
+        // React props: function Panel({ model = 'gpt-4o-mini' }: Props)
+        if (pattern?.type === 'object_pattern') { const d = destructured(pattern, name); if (d) return d; }
         break;
+      }
+    }
+  }
+  return undefined;
+}
+
+function destructured(pattern: TsNode, name: string): ParamBinding | undefined {
+  for (const c of pattern.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'shorthand_property_identifier_pattern' && c.text === name) return { name, defaultValue: null, annotation: null };
+    if (c.type === 'object_assignment_pattern' && c.childForFieldName('left')?.text === name) {
+      return { name, defaultValue: c.childForFieldName('right'), annotation: null };
+    }
+    if (c.type === 'pair_pattern') {
+      const v = c.childForFieldName('value');
+      if (v?.type === 'identifier' && v.text === name) return { name, defaultValue: null, annotation: null };
+      if (v?.type === 'assignment_pattern' && v.childForFieldName('left')?.text === name) {
+        return { name, defaultValue: v.childForFieldName('right'), annotation: null };
       }
     }
   }

@@ -53,12 +53,19 @@ export class Resolver {
   private readonly constructorsByName = new Map<string, ConstructorRow>();
   private readonly methodsByKey = new Map<string, MethodRow>();
   private readonly factories = new Map<string, { provider: Provider; sdk: string; makesFactory?: boolean; api?: ApiKind }>();
+  private readonly looseReturns = new Map<string, MethodRow[]>();
   private readonly memo = new Map<number, Sym | null>();
   private readonly fileCache = new Map<string, string | undefined>();
 
   constructor(readonly index: FileIndex, readonly table: SdkTable, private readonly options: ResolverOptions) {
     for (const c of table.constructors) for (const n of c.names) this.constructorsByName.set(n, c);
-    for (const m of table.methods) this.methodsByKey.set(`${m.type}|${m.path}`, m);
+    for (const m of table.methods) {
+      this.methodsByKey.set(`${m.type}|${m.path}`, m);
+      if (m.returns && m.loose && !m.path.includes('.')) {
+        const list = this.looseReturns.get(m.path);
+        if (list) list.push(m); else this.looseReturns.set(m.path, [m]);
+      }
+    }
     for (const f of table.factories) for (const n of f.names) this.factories.set(n, f);
   }
 
@@ -143,19 +150,33 @@ export class Resolver {
     // JS `prompt.pipe(llm)`: a chain running the model.
     if (e.callee.k === 'attr' && e.callee.name === 'pipe' && e.args[0]) return this.chainOf([e.callee.object, e.args[0]], depth);
     const callee = this.resolve(e.callee, depth + 1);
-    if (!callee) return null;
+    if (!callee) {
+      // `load_index().as_query_engine(llm=llm)`: the builder method is the SDK's own even if the receiver is not known.
+      const rows = e.callee.k === 'attr' ? this.looseReturns.get(e.callee.name) : undefined;
+      const row = rows?.find((x) => (x.loose ?? []).some((m) => this.index.hasModule(m)));
+      if (row?.returns) return this.returned(row, { k: 'obj', type: '', provider: 'unknown', sdk: row.type.split('.')[0] ?? '', bound: [], flags: {}, path: [] }, e, depth);
+      return null;
+    }
     if (callee.k === 'mod') {
       const row = this.constructorsByName.get(callee.qn);
       if (row) return this.construct(row, e);
       const f = this.factories.get(callee.qn);
-      if (f) return f.makesFactory ? { k: 'factory', provider: f.provider, sdk: f.sdk, prefix: '' } : this.modelValue(f.provider, f.sdk, e, f.api);
+      if (f) {
+        if (!f.makesFactory) return this.modelValue(f.provider, f.sdk, e, f.api);
+        // createOpenAI({ baseURL: 'https://api.groq.com/openai/v1' }) serves another provider's models.
+        const base = findOption(this.options_(e, 0), ['baseURL', 'baseUrl']);
+        const url = base ? this.evalString(base.value) : null;
+        return { k: 'factory', provider: (url && providerFromBaseUrl(url)) || f.provider, sdk: f.sdk, prefix: '' };
+      }
       // LangChain/LangGraph constructors of chains and agents (`LLMChain(llm=…)`, `create_react_agent(llm, tools)`,
       // `RunnableSequence.from([prompt, llm])`) run whatever model they are given.
       if (/^(@?langchain|langgraph|@langchain)/.test(callee.qn)) return this.chainOf([...e.args, ...e.kwargs.map((k) => k.value)], depth);
       return null;
     }
     if (callee.k === 'factory') {
-      return this.modelValue(callee.provider, callee.sdk, e, undefined);
+      const m = e.callee.k === 'attr' ? e.callee.name : '';
+      const api: ApiKind | undefined = m === 'responses' ? 'responses' : /embedding/i.test(m) ? 'embeddings' : /^image/.test(m) ? 'image' : undefined;
+      return this.modelValue(callee.provider, callee.sdk, e, api);
     }
     if (callee.k === 'obj') {
       const last = callee.path[callee.path.length - 1];
@@ -163,16 +184,31 @@ export class Resolver {
         const pass = this.table.passthrough[last];
         if (pass) return { ...callee, path: callee.path.slice(0, -1), flags: { ...callee.flags, ...pass } };
         const row = this.method(callee.type, callee.path.join('.'));
-        if (row?.returns) {
-          const opts = this.options_(e, 0);
-          const model = row.model || row.modelPos !== undefined ? this.modelFromArgs(e, opts, row.model ?? [], row.modelPos) : undefined;
-          const provider = model?.model ? (providerFromModel(model.model, true) ?? callee.provider) : callee.provider;
-          return { k: 'obj', type: row.returns, provider, sdk: callee.sdk, bound: [...callee.bound, ...opts],
-            flags: callee.flags, path: [], model: model && model.source !== 'unresolved' ? model : callee.model ?? model };
-        }
+        if (row?.returns) return this.returned(row, callee, e, depth);
       }
     }
     return null;
+  }
+
+  private returned(row: MethodRow, callee: SdkObject, e: Extract<Expr, { k: 'call' }>, depth: number): SdkObject {
+    const opts = this.options_(e, 0);
+    const ret = row.returns ?? callee.type;
+    // query engines / chat engines run the LLM they are given (or the global default).
+    if (row.llmArg) {
+      const kw = findOption(opts, row.llmArg);
+      let llm = kw ? this.resolve(kw.value, depth + 1) : null;
+      if (!llm && row.defaultLlm) {
+        const b = this.index.bindings.get(row.defaultLlm);
+        const last = b?.[b.length - 1];
+        if (last) llm = this.resolveBinding(last, depth);
+      }
+      if (llm?.k === 'obj') return { ...llm, type: ret, path: [], sdk: callee.sdk || llm.sdk };
+      return { k: 'obj', type: ret, provider: callee.provider, sdk: callee.sdk, bound: [], flags: {}, path: [] };
+    }
+    const model = row.model || row.modelPos !== undefined ? this.modelFromArgs(e, opts, row.model ?? [], row.modelPos) : undefined;
+    const provider = model?.model ? (providerFromModel(model.model, true) ?? callee.provider) : callee.provider;
+    return { k: 'obj', type: ret, provider, sdk: callee.sdk, bound: [...callee.bound, ...opts],
+      flags: callee.flags, path: [], model: model && model.source !== 'unresolved' ? model : callee.model ?? model };
   }
 
   private chainOf(parts: Expr[], depth: number): Sym | null {

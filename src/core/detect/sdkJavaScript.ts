@@ -122,8 +122,8 @@ const methods: MethodRow[] = [
   { type: 'llamaindex.llm', path: 'complete', shape: { api: 'completion' } },
   { type: 'llamaindex.llm', path: 'chat', shape: { api: 'chat' } },
   { type: 'llamaindex.embed', path: 'getTextEmbedding', shape: { api: 'embeddings', promptPos: 0, optionsArg: -1 } },
-  { type: 'llamaindex.index', path: 'asQueryEngine', returns: 'llamaindex.engine' },
-  { type: 'llamaindex.index', path: 'asChatEngine', returns: 'llamaindex.engine' },
+  ...['asQueryEngine', 'asChatEngine'].map((path): MethodRow => ({ type: 'llamaindex.index', path, returns: 'llamaindex.engine',
+    llmArg: ['llm'], defaultLlm: 'Settings.llm', loose: ['llamaindex'] })),
   { type: 'llamaindex.engine', path: 'query', shape: { api: 'chat' } },
   { type: 'llamaindex.engine', path: 'chat', shape: { api: 'chat' } },
   // axios instances.
@@ -151,7 +151,9 @@ const functions: FunctionRow[] = [
 
 const P = (pkg: string, names: string[]): string[] => names.map((n) => `${pkg}.${n}`);
 const factories: ModelFactoryRow[] = [
-  { names: P('@ai-sdk/openai', ['openai', 'openai.chat', 'openai.responses', 'openai.completion']), provider: 'openai', sdk: 'vercel-ai' },
+  { names: P('@ai-sdk/openai', ['openai', 'openai.chat', 'openai.languageModel']), provider: 'openai', sdk: 'vercel-ai' },
+  { names: P('@ai-sdk/openai', ['openai.responses']), provider: 'openai', sdk: 'vercel-ai', api: 'responses' },
+  { names: P('@ai-sdk/openai', ['openai.completion']), provider: 'openai', sdk: 'vercel-ai', api: 'completion' },
   { names: P('@ai-sdk/openai', ['openai.embedding', 'openai.textEmbeddingModel', 'openai.textEmbedding']), provider: 'openai', sdk: 'vercel-ai', api: 'embeddings' },
   { names: P('@ai-sdk/openai', ['openai.image', 'openai.imageModel']), provider: 'openai', sdk: 'vercel-ai', api: 'image' },
   { names: P('@ai-sdk/openai', ['createOpenAI']), provider: 'openai', sdk: 'vercel-ai', makesFactory: true },

@@ -160,8 +160,8 @@ const otherMethods: MethodRow[] = [
   ...['complete', 'acomplete', 'stream_complete', 'astream_complete'].map((path): MethodRow => ({ type: 'llamaindex.llm', path, shape: { api: 'completion', promptPos: 0, stream: path.includes('stream') || undefined } })),
   ...['chat', 'achat', 'stream_chat', 'astream_chat', 'predict', 'structured_predict'].map((path): MethodRow => ({ type: 'llamaindex.llm', path, shape: { api: 'chat', promptPos: 0, stream: path.includes('stream') || undefined } })),
   ...['get_text_embedding', 'get_query_embedding', 'get_text_embedding_batch', 'aget_text_embedding', 'aget_query_embedding'].map((path): MethodRow => ({ type: 'llamaindex.embed', path, shape: { api: 'embeddings', promptPos: 0 } })),
-  { type: 'llamaindex.index', path: 'as_query_engine', returns: 'llamaindex.engine' },
-  { type: 'llamaindex.index', path: 'as_chat_engine', returns: 'llamaindex.engine' },
+  ...['as_query_engine', 'as_chat_engine'].map((path): MethodRow => ({ type: 'llamaindex.index', path, returns: 'llamaindex.engine',
+    llmArg: ['llm'], defaultLlm: 'Settings.llm', loose: ['llama_index'] })),
   ...['query', 'aquery', 'chat', 'achat', 'stream_chat'].map((path): MethodRow => ({ type: 'llamaindex.engine', path, shape: { api: 'chat', promptPos: 0 } })),
   // HTTP client objects.
   { type: 'http', path: 'post', shape: { api: 'other', http: { urlPos: 0, bodyKeywords: ['json', 'data', 'content'] } } },

@@ -73,6 +73,10 @@ export interface MethodRow {
   modelPos?: number;
   /** Also match when the receiver cannot be resolved, if the file imports one of these modules or passes a model. */
   loose?: readonly string[];
+  /** For `returns`: arguments holding an LLM object whose model and provider the new object runs (`llm=llm`). */
+  llmArg?: readonly string[];
+  /** For `returns`: the binding that supplies the LLM when no argument does (LlamaIndex `Settings.llm = …`). */
+  defaultLlm?: string;
 }
 
 /** A module-level function that sends a request (`litellm.completion`, `generateText`, `ollama.chat`, `fetch`). */
