@@ -79,11 +79,11 @@ export function gpuCount(totalParamsB: number, weightBits = 16): number {
 /**
  * Billions of 16-bit-equivalent weights streamed per decode step. Dense: all of them. MoE with active share s at batch
  * B: a token misses a given expert with probability (1 − s), so all B miss it with (1 − s)^B; the expected share read
- * is 1 − (1 − s)^B. Lower precision streams proportionally fewer bytes (the fit was measured in BF16).
+ * is 1 − (1 − s)^B (= s, the active weights, for a single request). Lower precision streams proportionally fewer bytes (the fit was measured in BF16).
  */
 export function weightsReadB(activeB: number, totalB: number, batch: number, weightBits = 16): number {
   const share = Math.min(1, activeB / totalB);
-  const read = activeB + (totalB - activeB) * (1 - (1 - share) ** batch);
+  const read = Math.max(activeB, totalB * (1 - (1 - share) ** batch));
   return read * (weightBits / 16);
 }
 
