@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { encoding_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
 import { setAssetsDir } from '../../src/core/assets';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings';
-import { countInputTokens, countText, disposeEncoders } from '../../src/core/tokens';
+import { countInputTokens, countText, disposeEncoders, warmUpEncoder } from '../../src/core/tokens';
 import { liveEncoderCount } from '../../src/core/tokens/encoders';
 import { REPO_ROOT } from './setup';
 import { TEXT_FIXTURES, dyn, makeCall, makeModel, msg, readTokenFixture, text } from './tokensFixtures';
@@ -273,6 +273,15 @@ describe('tokens: input counting', () => {
         setAssetsDir(path.join(REPO_ROOT, 'dist'));
       }
       assert.equal(await countText('hello', 'o200k_base'), ref('gpt-4o', 'hello'));
+    });
+
+    it('warm-up starts one encoder that the next count reuses', async () => {
+      disposeEncoders();
+      warmUpEncoder('cl100k_base');
+      warmUpEncoder('cl100k_base');
+      assert.equal(liveEncoderCount(), 1);
+      assert.equal(await countText('warm', 'cl100k_base'), ref('gpt-4', 'warm'));
+      assert.equal(liveEncoderCount(), 1);
     });
 
     it('an empty text is 0 tokens', async () => {

@@ -100,6 +100,14 @@ export function countText(text: string, encoding: EncodingName): Promise<number>
   return withEncoder(encoding, (encoder) => countWith(encoder, encoding, text));
 }
 
+/**
+ * Starts loading an encoder without waiting for it, e.g. when the first file with LLM calls opens, so the first
+ * count does not pay the ~0.3 s construction. Still lazy: nothing loads until a shell asks. Errors surface on use.
+ */
+export function warmUpEncoder(name: EncodingName = 'o200k_base'): void {
+  entryFor(name).promise.catch(() => undefined);
+}
+
 /** Frees every encoder and the count caches (deactivate, end of a CLI run). Counting afterwards recreates them. */
 export function disposeEncoders(): void {
   for (const entry of entries.values()) {

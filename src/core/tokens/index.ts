@@ -3,7 +3,7 @@
 
 export { countInputTokens } from './countInputTokens';
 export { estimateOutputTokens } from './estimateOutputTokens';
-export { countText, disposeEncoders, ENCODINGS, type EncodingName } from './encoders';
+export { countText, disposeEncoders, ENCODINGS, warmUpEncoder, type EncodingName } from './encoders';
 export { encodingForModel, normalizeModelName, tokenizerFor, type TokenizerChoice } from './modelTokenizer';
 export { anthropicImageTokens, geminiImageTokens, openAiImageTokens } from './imageTokens';
 export { VENDOR_TOKENIZERS, type VendorTokenizer } from './vendorTokenizers';
