@@ -3,6 +3,7 @@ import { encoding_for_model, type TiktokenModel } from 'tiktoken';
 import { anthropicImageTokens, encodingForModel, geminiImageTokens, openAiImageTokens, tokenizerFor } from '../../src/core/tokens';
 import { CountCache } from '../../src/core/tokens/countCache';
 import { functionSchemas, parseLiteral } from '../../src/core/tokens/toolSchemaTokens';
+import { listModels } from '../../src/core/footprint';
 import { makeModel } from './tokensFixtures';
 
 describe('tokens: model → encoding', () => {
@@ -63,6 +64,28 @@ describe('tokens: model → encoding', () => {
     const openAiUnknown = tokenizerFor(makeModel({ id: 'gpt-7-preview', vendor: 'openai' }), 'gpt-7-preview');
     assert.equal(openAiUnknown.encoding, 'o200k_base');
     assert.equal(openAiUnknown.exact, false);
+  });
+});
+
+describe('tokens: every catalog model gets a tokenizer', () => {
+  it('exact exactly for OpenAI models with an encoding; a vendor factor with a stated basis otherwise', () => {
+    for (const info of listModels()) {
+      const t = tokenizerFor(info, info.id);
+      if (info.encoding) {
+        assert.equal(t.encoding, info.encoding, info.id);
+        assert.equal(t.exact, true, info.id);
+      } else {
+        assert.equal(t.exact, false, info.id);
+        assert.ok(t.approximation, info.id);
+      }
+      if (info.vendor !== 'openai') assert.ok(!t.exact, `${info.id} (${info.vendor}) cannot be exact`);
+    }
+  });
+
+  it('catalog vendor names map to their tokenizer row (alibaba → Qwen)', () => {
+    const qwen = listModels().find((m) => m.vendor === 'alibaba');
+    assert.ok(qwen, 'the catalog has an Alibaba model');
+    assert.match(tokenizerFor(qwen, qwen.id).approximation ?? '', /Qwen/);
   });
 });
 

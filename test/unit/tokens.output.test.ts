@@ -133,6 +133,15 @@ describe('tokens: output estimate', () => {
       assert.equal(noThinking.reasoning.typical, 0, 'Claude only thinks when the request enables it');
     });
 
+    it('Gemini Flash-Lite thinks only when asked, even if the catalog marks it as reasoning', () => {
+      const lite = makeModel({ id: 'gemini-2.5-flash-lite', vendor: 'google', provider: 'google', reasoning: true, maxOutputTokens: 65_536 });
+      assert.equal(estimateOutputTokens(makeCall({ model: 'gemini-2.5-flash-lite', provider: 'google' }), lite).reasoning.typical, 0);
+      const budget = makeCall({ model: 'gemini-2.5-flash-lite', provider: 'google', params: { thinkingBudget: 512 } });
+      assert.equal(estimateOutputTokens(budget, lite).reasoning.typical, 512);
+      const flash = makeModel({ id: 'gemini-2.5-flash', vendor: 'google', provider: 'google', reasoning: true, maxOutputTokens: 65_536 });
+      assert.equal(estimateOutputTokens(makeCall({ model: 'gemini-2.5-flash', provider: 'google' }), flash).reasoning.typical, 4_000);
+    });
+
     it('an effort level beyond our table is taken as high and said to be a lower bound', () => {
       const out = effort('xhigh');
       assert.equal(out.reasoning.typical, 8_000);

@@ -1,7 +1,7 @@
 import type { DetectedCall, MinTypMax, ModelInfo, OutputTokens } from '../types';
 import { normalizeModelName } from './modelTokenizer';
 import {
-  DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_REASONING_EFFORT, REASONING_NAME, REASONING_TOKENS_BY_EFFORT,
+  DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_REASONING_EFFORT, OPT_IN_REASONING_NAME, REASONING_NAME, REASONING_TOKENS_BY_EFFORT,
   TYPICAL_ANSWER_NOTE, TYPICAL_ANSWER_TOKENS,
 } from './outputDefaults';
 
@@ -28,9 +28,9 @@ function reasoningTokens(call: DetectedCall, model: ModelInfo | null): Reasoning
   }
   const effort = reasoningEffort?.toLowerCase();
   const name = normalizeModelName(model?.id ?? call.model ?? '');
-  // Claude thinks only when the request enables it (thinking budget or effort), whatever the catalog says.
-  const anthropic = model?.vendor === 'anthropic' || call.provider === 'anthropic' || name.includes('claude');
-  const reasoningModel = anthropic ? false : model?.reasoning ?? REASONING_NAME.test(name);
+  // Claude and Gemini Flash-Lite think only when the request enables it, whatever the catalog says.
+  const optIn = model?.vendor === 'anthropic' || call.provider === 'anthropic' || OPT_IN_REASONING_NAME.test(name);
+  const reasoningModel = optIn ? false : model?.reasoning ?? REASONING_NAME.test(name);
   if (effort === undefined && !reasoningModel) return null;
   if (effort === undefined) {
     const tokens = REASONING_TOKENS_BY_EFFORT[DEFAULT_REASONING_EFFORT] ?? 0;

@@ -29,3 +29,9 @@ export const DEFAULT_REASONING_EFFORT = 'medium';
  * `gpt-5-chat`), gpt-oss, DeepSeek R1 / reasoner, QwQ, Magistral.
  */
 export const REASONING_NAME = /^(?:o1|o3|o4)(?:$|-)|^gpt-5(?!.*chat)|^gpt-oss|deepseek-r1|deepseek-reasoner|^qwq|magistral/;
+
+/**
+ * Models that reason only when the request asks (thinking budget or effort), whatever the catalog's `reasoning`
+ * flag says: Claude (extended thinking is opt-in) and Gemini Flash-Lite (thinking off by default, Gemini docs).
+ */
+export const OPT_IN_REASONING_NAME = /claude|flash-lite/;

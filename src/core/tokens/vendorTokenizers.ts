@@ -81,6 +81,11 @@ export function vendorFromName(normalizedName: string): string | null {
   return null;
 }
 
+/** Catalog vendor names that are another name for a row above. */
+const VENDOR_ALIASES: Readonly<Record<string, string>> = Object.freeze({ alibaba: 'qwen', 'mistralai': 'mistral', 'meta-llama': 'meta' });
+
 export function vendorTokenizer(vendor: string | null): VendorTokenizer {
-  return (vendor !== null ? VENDOR_TOKENIZERS[vendor.toLowerCase()] : undefined) ?? UNKNOWN_TOKENIZER;
+  if (vendor === null) return UNKNOWN_TOKENIZER;
+  const key = vendor.toLowerCase();
+  return VENDOR_TOKENIZERS[VENDOR_ALIASES[key] ?? key] ?? UNKNOWN_TOKENIZER;
 }
