@@ -1,5 +1,5 @@
 import type {
-  ApiKind, ArgumentList, ArgumentSlot, CallParams, CancellationLike, DetectedCall, LanguageId, Provider,
+  ApiKind, ArgumentList, ArgumentSlot, CallParams, CancellationLike, DetectedCall, LanguageId, Position, Provider, Range,
 } from '../types';
 import { loopContext, insideMock, scanAnnotations, volumeFor } from './context';
 import { classifyUrl } from './endpoints';
@@ -234,6 +234,9 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
     }
   }
 
+  // A literal written outside the call (in a same-file options object or body) is a constant of the file.
+  if (model.source === 'literal' && model.range && !within(model.range, index.nodeRange(e.node))) model = { ...model, source: 'constant' };
+
   // A generic invoke endpoint running an embedding model (Bedrock Titan/Cohere embed via invoke_model, raw HTTP).
   if ((api === 'chat' || api === 'completion') && model.model && /embed/i.test(model.model)) api = 'embeddings';
 
@@ -266,6 +269,11 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
   const args = argumentList(index, e, optsSource, obj);
   if (args) call.args = args;
   return call;
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
 /** The element a list expression builds: a literal's first item, a comprehension's body, a `.map` callback's result. */

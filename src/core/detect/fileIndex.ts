@@ -84,6 +84,9 @@ export class FileIndex {
   constructor(readonly text: string, readonly grammar: Grammar, readonly tree: TsTree, callFilter: (calleeText: string) => boolean) {
     this.python = grammar === 'python';
     const q = queryFor(grammar, tree);
+    // Plain-name calls whose name is not an SDK function may still be one under an alias (`import { embed as e }`);
+    // imports can appear anywhere, so those are decided after the pass.
+    const deferred: TsNode[] = [];
     for (const match of q.matches(tree.rootNode)) {
       const caps = match.captures;
       const first = caps[0];
@@ -92,7 +95,9 @@ export class FileIndex {
         case 'call': {
           const node = first.node;
           const fn = node.childForFieldName('function');
-          if (fn && callFilter(lastSegment(fn))) this.calls.push(node);
+          if (!fn) break;
+          if (callFilter(lastSegment(fn))) this.calls.push(node);
+          else if (fn.type === 'identifier') deferred.push(node);
           break;
         }
         case 'import': this.addImport(first.node); break;
@@ -109,6 +114,13 @@ export class FileIndex {
           if (whole && lhs && rhs) this.addBinding(lhs, rhs, whole);
         }
       }
+    }
+    if (deferred.length && this.imports.size) {
+      for (const node of deferred) {
+        const name = node.childForFieldName('function')?.text;
+        if (name && this.imports.has(name)) this.calls.push(node);
+      }
+      this.calls.sort((a, b) => a.startIndex - b.startIndex);
     }
   }
 

@@ -4,7 +4,7 @@ import { type Expr, type Kwarg, dottedName, kwarg, staticString, toExpr } from '
 import { providerFromBaseUrl, providerFromModel, providerFromName } from './endpoints';
 import type { Binding, FileIndex, ParamBinding } from './fileIndex';
 import type { TsNode } from './parsers';
-import type { ConstructorRow, MethodRow, SdkTable } from './sdkTypes';
+import type { ConstructorRow, MethodRow, ModelFactoryRow, SdkTable } from './sdkTypes';
 
 // Follows the code the way a reviewer would: from a call's receiver back through assignments, imports, constructor
 // calls and builder methods to the SDK object (and the model bound to it), and from a model argument back to its value.
@@ -49,24 +49,47 @@ export interface ResolverOptions {
   readFile?: (absolutePath: string) => string | undefined;
 }
 
+interface TableIndex {
+  constructorsByName: Map<string, ConstructorRow>;
+  methodsByKey: Map<string, MethodRow>;
+  factories: Map<string, ModelFactoryRow>;
+  looseReturns: Map<string, MethodRow[]>;
+}
+
+const tableIndexes = new WeakMap<SdkTable, TableIndex>();
+
+/** Lookup maps over an SDK table, built once per table. */
+function tableIndex(table: SdkTable): TableIndex {
+  let t = tableIndexes.get(table);
+  if (t) return t;
+  t = { constructorsByName: new Map(), methodsByKey: new Map(), factories: new Map(), looseReturns: new Map() };
+  for (const c of table.constructors) for (const n of c.names) t.constructorsByName.set(n, c);
+  for (const f of table.factories) for (const n of f.names) t.factories.set(n, f);
+  for (const m of table.methods) {
+    t.methodsByKey.set(`${m.type}|${m.path}`, m);
+    if (m.returns && m.loose && !m.path.includes('.')) {
+      const list = t.looseReturns.get(m.path);
+      if (list) list.push(m); else t.looseReturns.set(m.path, [m]);
+    }
+  }
+  tableIndexes.set(table, t);
+  return t;
+}
+
 export class Resolver {
-  private readonly constructorsByName = new Map<string, ConstructorRow>();
-  private readonly methodsByKey = new Map<string, MethodRow>();
-  private readonly factories = new Map<string, { provider: Provider; sdk: string; makesFactory?: boolean; api?: ApiKind }>();
-  private readonly looseReturns = new Map<string, MethodRow[]>();
+  private readonly constructorsByName: Map<string, ConstructorRow>;
+  private readonly methodsByKey: Map<string, MethodRow>;
+  private readonly factories: Map<string, ModelFactoryRow>;
+  private readonly looseReturns: Map<string, MethodRow[]>;
   private readonly memo = new Map<number, Sym | null>();
   private readonly fileCache = new Map<string, string | undefined>();
 
   constructor(readonly index: FileIndex, readonly table: SdkTable, private readonly options: ResolverOptions) {
-    for (const c of table.constructors) for (const n of c.names) this.constructorsByName.set(n, c);
-    for (const m of table.methods) {
-      this.methodsByKey.set(`${m.type}|${m.path}`, m);
-      if (m.returns && m.loose && !m.path.includes('.')) {
-        const list = this.looseReturns.get(m.path);
-        if (list) list.push(m); else this.looseReturns.set(m.path, [m]);
-      }
-    }
-    for (const f of table.factories) for (const n of f.names) this.factories.set(n, f);
+    const t = tableIndex(table);
+    this.constructorsByName = t.constructorsByName;
+    this.methodsByKey = t.methodsByKey;
+    this.factories = t.factories;
+    this.looseReturns = t.looseReturns;
   }
 
   method(type: string, p: string): MethodRow | undefined {
