@@ -1,6 +1,8 @@
-import { formatCo2, formatEnergy, formatUsd, formatWater } from '../units';
 import { BUDGET_METRICS, type BudgetLimits, type Budgets } from './config';
+import { describeViolation } from './formats/violations';
 import type { AuditResult, ImpactTotals } from './types';
+
+export { describeViolation };
 
 // The CI gate. Budgets compare TYPICAL figures (the estimate we stand behind; min/max are the uncertainty band):
 //  - perCall: each call site's footprint for one request;
@@ -19,10 +21,6 @@ export interface BudgetViolation {
   line?: number;
   model?: string | null;
 }
-
-export const METRIC_FORMAT: Record<BudgetMetric, (n: number) => string> = {
-  energyWh: formatEnergy, co2eGrams: formatCo2, waterMl: formatWater, costUsd: formatUsd,
-};
 
 export function evaluateBudgets(result: AuditResult, budgets: Budgets | undefined): BudgetViolation[] {
   const violations: BudgetViolation[] = [];
@@ -56,15 +54,6 @@ export function evaluateBudgets(result: AuditResult, budgets: Budgets | undefine
 function metricOf(impact: ImpactTotals, metric: BudgetMetric): number | null {
   const range = impact[metric];
   return range ? range.typical : null;
-}
-
-/** One readable line per violation, e.g. "src/app.py:12 (gpt-4o): 0.9 Wh per call > budget 0.5 Wh". */
-export function describeViolation(v: BudgetViolation): string {
-  const fmt = METRIC_FORMAT[v.metric];
-  if (v.scope === 'perCall') {
-    return `${v.file}:${v.line}${v.model ? ` (${v.model})` : ''}: ${fmt(v.actual)} per call > budget ${fmt(v.limit)}`;
-  }
-  return `whole audit: ${fmt(v.actual)} per day > budget ${fmt(v.limit)} per day`;
 }
 
 export function budgetSummary(violations: readonly BudgetViolation[]): string {

@@ -1,4 +1,4 @@
-import ignore = require('ignore');
+import ignore from 'ignore';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
