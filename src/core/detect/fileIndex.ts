@@ -226,9 +226,14 @@ export class FileIndex {
     }
     if (!name) return;
     const b: Binding = { name, value, node, start: node.startIndex, classField };
+    if (classField) {
+      // Class attributes are read as self.X / cls.X / this.X, or through the class name (`Config.MODEL`), never bare.
+      const bare = name.startsWith('this.') ? name.slice(5) : name;
+      push(this.bindings, this.python ? `self.${bare}` : `this.${bare}`, b);
+      push(this.bindings, `class:${bare}`, b);
+      return;
+    }
     push(this.bindings, name, b);
-    // Python class attributes are read as self.X / cls.X; JS static fields as ClassName.X or this.X.
-    if (classField && this.python) push(this.bindings, `self.${name}`, b);
   }
 
   /** The file imports `mod` or one of its submodules. */

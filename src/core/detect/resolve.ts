@@ -360,7 +360,7 @@ export class Resolver {
             const qn = this.index.imports.get(o);
             if (qn !== undefined) return this.importedConstant(`${qn}.${e.name}`);
             // A class attribute read through the class name (`Config.MODEL`).
-            const cls = (this.index.bindings.get(e.name) ?? []).find((x) => x.classField);
+            const cls = this.index.bindings.get(`class:${e.name}`)?.[0];
             if (cls) return relabel(this.evalModel(toExpr(cls.value), depth + 1), 'constant');
           } else if (o === 'this') {
             const f = this.index.bindings.get(`this.${e.name}`)?.[0];

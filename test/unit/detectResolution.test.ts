@@ -1,0 +1,197 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import type { LanguageId, ModelSource } from '../../src/core/types';
+import { code, detect } from './detectHelpers';
+
+// How the model is found: every resolution kind of the contract, in both languages.
+
+interface Row {
+  name: string;
+  language: LanguageId;
+  src: string;
+  model: string | null;
+  source: ModelSource;
+  files?: Record<string, string>;
+}
+
+const ROOT = path.resolve('/workspace/proj');
+const py = (name: string, src: string, model: string | null, source: ModelSource, files?: Record<string, string>): Row =>
+  ({ name, language: 'python', src, model, source, ...(files ? { files } : {}) });
+const ts = (name: string, src: string, model: string | null, source: ModelSource, files?: Record<string, string>): Row =>
+  ({ name, language: 'typescript', src, model, source, ...(files ? { files } : {}) });
+
+const ROWS: Row[] = [
+  py('literal', code`
+    from openai import OpenAI
+    OpenAI().chat.completions.create(model="gpt-4o", messages=[])
+  `, 'gpt-4o', 'literal'),
+  py('module constant', code`
+    from openai import OpenAI
+    MODEL = "gpt-4o-mini"
+    c = OpenAI()
+    def f():
+        c.chat.completions.create(model=MODEL, messages=[])
+  `, 'gpt-4o-mini', 'constant'),
+  py('constant defined after the function that uses it', code`
+    from openai import OpenAI
+    c = OpenAI()
+    def f():
+        c.chat.completions.create(model=MODEL, messages=[])
+    MODEL = "o3-mini"
+  `, 'o3-mini', 'constant'),
+  py('class attribute through self', code`
+    from openai import OpenAI
+    class Agent:
+        MODEL = "gpt-4.1-mini"
+        def __init__(self):
+            self.client = OpenAI()
+        def run(self):
+            return self.client.chat.completions.create(model=self.MODEL, messages=[])
+  `, 'gpt-4.1-mini', 'constant'),
+  py('default parameter', code`
+    import anthropic
+    c = anthropic.Anthropic()
+    def ask(q, model="claude-3-5-haiku-latest"):
+        return c.messages.create(model=model, max_tokens=10, messages=[])
+  `, 'claude-3-5-haiku-latest', 'default'),
+  py('default parameter stored on self', code`
+    import anthropic
+    class S:
+        def __init__(self, model: str = "claude-3-opus-20240229"):
+            self.model = model
+            self.c = anthropic.Anthropic()
+        def go(self):
+            self.c.messages.create(model=self.model, max_tokens=10, messages=[])
+  `, 'claude-3-opus-20240229', 'default'),
+  py('os.getenv fallback', code`
+    import os
+    from openai import OpenAI
+    MODEL = os.getenv("OPENAI_MODEL", "gpt-4o-mini")
+    OpenAI().chat.completions.create(model=MODEL, messages=[])
+  `, 'gpt-4o-mini', 'env-default'),
+  py('os.environ.get fallback inline', code`
+    import os
+    from openai import OpenAI
+    OpenAI().chat.completions.create(model=os.environ.get("M", "gpt-4.1"), messages=[])
+  `, 'gpt-4.1', 'env-default'),
+  py('os.environ[...] is unknowable', code`
+    import os
+    from openai import OpenAI
+    OpenAI().chat.completions.create(model=os.environ["M"], messages=[])
+  `, null, 'unresolved'),
+  py('parameter without default is unknowable', code`
+    from openai import OpenAI
+    c = OpenAI()
+    def f(model):
+        c.chat.completions.create(model=model, messages=[])
+  `, null, 'unresolved'),
+  py('f-string model is unknowable', code`
+    from openai import OpenAI
+    OpenAI().chat.completions.create(model=f"gpt-{v}", messages=[])
+  `, null, 'unresolved'),
+  py('bound to the LangChain object', code`
+    from langchain_openai import ChatOpenAI
+    llm = ChatOpenAI(model_name="gpt-3.5-turbo")
+    llm.invoke("x")
+  `, 'gpt-3.5-turbo', 'bound'),
+  py('imported constant (relative import)', code`
+    from openai import OpenAI
+    from .config import CHAT_MODEL
+    OpenAI().chat.completions.create(model=CHAT_MODEL, messages=[])
+  `, 'gpt-4o-2024-08-06', 'imported', { 'app/config.py': 'import os\nCHAT_MODEL = "gpt-4o-2024-08-06"\n' }),
+  py('imported module attribute (absolute import)', code`
+    from openai import OpenAI
+    from app import settings
+    OpenAI().chat.completions.create(model=settings.MODEL, messages=[])
+  `, 'gpt-4o-mini', 'imported', { 'app/settings.py': 'MODEL: str = os.getenv("M", "gpt-4o-mini")\n' }),
+  py('kwargs dict spread', code`
+    from openai import OpenAI
+    params = {"model": "gpt-4o", "temperature": 0}
+    OpenAI().chat.completions.create(**params, messages=[])
+  `, 'gpt-4o', 'constant'),
+  ts('literal', code`
+    import OpenAI from 'openai';
+    new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });
+  `, 'gpt-4o', 'literal'),
+  ts('process.env ?? fallback', code`
+    import OpenAI from 'openai';
+    const MODEL = process.env.OPENAI_MODEL ?? 'gpt-4o-mini';
+    new OpenAI().chat.completions.create({ model: MODEL, messages: [] });
+  `, 'gpt-4o-mini', 'env-default'),
+  ts('process.env || fallback inline', code`
+    import OpenAI from 'openai';
+    new OpenAI().chat.completions.create({ model: process.env.M || 'gpt-4.1-nano', messages: [] });
+  `, 'gpt-4.1-nano', 'env-default'),
+  ts('default parameter', code`
+    import OpenAI from 'openai';
+    const c = new OpenAI();
+    export async function ask(q: string, model = 'gpt-4o-mini') {
+      return c.chat.completions.create({ model, messages: [] });
+    }
+  `, 'gpt-4o-mini', 'default'),
+  ts('const in function scope shadows module constant', code`
+    import OpenAI from 'openai';
+    const MODEL = 'gpt-4o';
+    const c = new OpenAI();
+    function f() {
+      const MODEL = 'gpt-4o-mini';
+      return c.chat.completions.create({ model: MODEL, messages: [] });
+    }
+  `, 'gpt-4o-mini', 'constant'),
+  ts('static class field', code`
+    import Anthropic from '@anthropic-ai/sdk';
+    class Cfg { static readonly MODEL = 'claude-3-7-sonnet-latest'; }
+    new Anthropic().messages.create({ model: Cfg.MODEL, max_tokens: 5, messages: [] });
+  `, 'claude-3-7-sonnet-latest', 'constant'),
+  ts('imported constant (relative, extensionless)', code`
+    import OpenAI from 'openai';
+    import { SUMMARY_MODEL } from './models';
+    new OpenAI().chat.completions.create({ model: SUMMARY_MODEL, messages: [] });
+  `, 'gpt-4o-mini', 'imported', { 'app/models.ts': "export const SUMMARY_MODEL = 'gpt-4o-mini';\n" }),
+  ts('imported constant with env fallback', code`
+    import OpenAI from 'openai';
+    import { MODEL } from './config.js';
+    new OpenAI().chat.completions.create({ model: MODEL, messages: [] });
+  `, 'gpt-4o', 'imported', { 'app/config.ts': "export const MODEL = process.env.MODEL ?? 'gpt-4o';\n" }),
+  ts('spread of a constant options object', code`
+    import OpenAI from 'openai';
+    const base = { model: 'gpt-4o-mini', temperature: 0 };
+    new OpenAI().chat.completions.create({ ...base, messages: [] });
+  `, 'gpt-4o-mini', 'constant'),
+  ts('unknowable: function argument', code`
+    import OpenAI from 'openai';
+    const c = new OpenAI();
+    export const run = (model: string) => c.chat.completions.create({ model, messages: [] });
+  `, null, 'unresolved'),
+];
+
+describe('detect: model resolution', () => {
+  for (const row of ROWS) {
+    it(`${row.language}: ${row.name}`, async () => {
+      const ext = row.language === 'python' ? 'py' : 'ts';
+      const file = path.join(ROOT, 'app', `main.${ext}`);
+      const files = new Map(Object.entries(row.files ?? {}).map(([k, v]) => [path.join(ROOT, k), v]));
+      const calls = await detect(row.src, row.language, { file, readFile: (p) => files.get(p) });
+      assert.equal(calls.length, 1, `calls: ${calls.map((c) => c.callee).join(', ')}`);
+      assert.equal(calls[0]!.model, row.model);
+      assert.equal(calls[0]!.modelSource, row.source);
+    });
+  }
+
+  it('gives the range of the model literal so a fix can rewrite it (quotes included)', async () => {
+    const src = code`
+      from openai import OpenAI
+      MODEL = "gpt-4o"
+      OpenAI().chat.completions.create(model=MODEL, messages=[])
+    `;
+    const [c] = await detect(src, 'python');
+    assert.deepEqual(c!.modelRange, { start: { line: 1, character: 8 }, end: { line: 1, character: 16 } });
+  });
+
+  it('does not follow imports without a readFile port', async () => {
+    const src = 'from openai import OpenAI\nfrom .config import M\nOpenAI().chat.completions.create(model=M, messages=[])\n';
+    const [c] = await detect(src, 'python', { file: '/x/app/main.py' });
+    assert.equal(c!.model, null);
+    assert.equal(c!.modelSource, 'unresolved');
+  });
+});
