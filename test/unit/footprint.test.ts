@@ -230,6 +230,17 @@ describe('footprint: behaviour', () => {
     assert.ok(audio.assumptions.some((a) => a.includes('audio length unknown')));
   });
 
+  it('never shows a dynamic-only embedding as free: typical chunk, context window as the maximum', () => {
+    const f = estimateFootprint({
+      model: model('text-embedding-3-small'), inputTokens: { ...input(0), dynamic: true }, outputTokens: output(0), region: null,
+    });
+    assert.ok(f && f.energyWh.typical > 0 && f.costUsd && f.costUsd.typical > 0);
+    close(f?.costUsd?.max ?? NaN, 8191 * 0.02 / 1e6);
+    assert.ok(f?.assumptions.some((a) => a.includes('known only at run time')));
+    const chat = estimateFootprint({ model: model('gpt-4o'), inputTokens: { ...input(120), dynamic: true }, outputTokens: output(300), region: null });
+    assert.ok(chat?.assumptions.some((a) => a.includes('a lower bound')));
+  });
+
   it('estimates a model whose size the user declared, and nothing for an unknown one', () => {
     const declared = resolveModel('my-internal-llm', { ...DEFAULT_SETTINGS, modelMappings: { 'my-internal-llm': '70b' } });
     assert.ok(declared.model);

@@ -86,7 +86,7 @@ function completions(call: DetectedCall | undefined): number {
 
 /** Cost of the text part from per-1M-token prices; null when a needed price is unknown (never 0 for unknown). */
 function tokenCost(
-  prices: PriceSpec | null, uncachedIn: number, cachedIn: number, out: MinTypMax, batch: boolean, notes: string[],
+  prices: PriceSpec | null, inputs: MinTypMax, cachedIn: number, out: MinTypMax, batch: boolean, notes: string[],
 ): MinTypMax | null {
   if (!prices || prices.input === undefined) return null;
   const outPrice = prices.output;
@@ -100,8 +100,9 @@ function tokenCost(
       notes.push(`Batch API: price ×${prices.batchMultiplier} (energy unchanged: same computation, just deferred)`);
     } else notes.push('Batch API requested but no batch price is published: list price used');
   }
-  const inCost = uncachedIn * prices.input + cachedIn * cachedPrice;
-  return range((c) => ((inCost + out[c] * (outPrice ?? 0)) / 1e6) * factor);
+  const inPrice = prices.input;
+  const inCost = (c: Corner): number => (inputs[c] - cachedIn) * inPrice + cachedIn * cachedPrice;
+  return range((c) => ((inCost(c) + out[c] * (outPrice ?? 0)) / 1e6) * factor);
 }
 
 interface Energy {
@@ -118,28 +119,49 @@ function withOverheads(accelerator: MinTypMax, profile: ProviderProfile): Energy
   return { accelerator, it, total: range((c) => it[c] * profile.pue[c]) };
 }
 
-function tokenEnergy(p: ParamSpec, req: FootprintRequest, cached: number, notes: string[], profile: ProviderProfile): Energy {
-  const inputs = req.inputTokens.count;
+/**
+ * Input tokens as a range. A dynamic part counts as 0 unless the user sized it, so the count is a lower bound; for an
+ * embedding call (no output) that would read as "free", so there we assume a typical embedded chunk and bound the
+ * maximum by the model's context window.
+ */
+function inputRange(req: FootprintRequest, notes: string[]): MinTypMax {
+  const count = req.inputTokens.count;
+  if (req.model.kind !== 'embedding' || !req.inputTokens.dynamic) {
+    if (req.inputTokens.dynamic) notes.push(`prompt partly known only at run time: ${fmt(count, 6)} tokens counted (a lower bound)`);
+    return { min: count, typical: count, max: count };
+  }
+  const ceiling = Math.max(count, req.model.contextWindow > 0 ? req.model.contextWindow : count);
+  const typical = Math.min(Math.max(count, DYNAMIC_EMBEDDING_TOKENS), ceiling);
+  notes.push(`embedded text known only at run time: ${fmt(count, 6)} tokens counted; typical ${fmt(typical, 6)} `
+    + `(a ~1,000-character chunk, assumption), at most the ${fmt(ceiling, 6)}-token context window`);
+  return { min: Math.max(count, 1), typical, max: ceiling };
+}
+
+/** Typical text of one embedding call when it is only known at run time: a ~1,000-character chunk (LangChain's default splitter size). */
+const DYNAMIC_EMBEDDING_TOKENS = 256;
+
+function tokenEnergy(
+  p: ParamSpec, req: FootprintRequest, inputs: MinTypMax, cached: number, notes: string[], profile: ProviderProfile,
+): Energy {
   const n = completions(req.call);
   const out: MinTypMax = req.model.kind === 'embedding'
     ? { min: 0, typical: 0, max: 0 }
     : { min: req.outputTokens.min, typical: req.outputTokens.typical, max: req.outputTokens.max };
-  const context = range((c) => inputs + out[c] / n);
+  const context = range((c) => inputs[c] + out[c] / n);
   const perToken = perTokenWh(p, context);
-  const promptEq = promptTokenEquivalents(inputs, cached);
-  const accelerator = range((c) => (out[c] + K_INPUT[c] * promptEq) * perToken[c]);
+  const accelerator = range((c) => (out[c] + K_INPUT[c] * promptTokenEquivalents(inputs[c], cached)) * perToken[c]);
 
   notes.push(describeParams(p));
   notes.push(
     `energy: ML.ENERGY H100 fit (EcoLogits 0.9.1) counted once per deployment, not per GPU; batch ${BATCH.min}–${BATCH.max}`
       + ` concurrent requests; rest of server +${fmt(SERVER_OVERHEAD.min * 100)}–${fmt(SERVER_OVERHEAD.max * 100)} % (Google 2025 fleet)`,
   );
-  if (inputs > 0) {
-    notes.push(`input: ${fmt(inputs, 6)} prompt tokens, each ${fmt(K_INPUT.min * 100)}–${fmt(K_INPUT.max * 100)} % `
+  if (inputs.typical > 0) {
+    notes.push(`input: ${fmt(inputs.typical, 6)} prompt tokens, each ${fmt(K_INPUT.min * 100)}–${fmt(K_INPUT.max * 100)} % `
       + `(typ. ${fmt(K_INPUT.typical * 100)} %) of an output token's energy (prefill; assumption)`);
   }
-  if (inputs > 8_000) {
-    notes.push(`long prompt: attention cost grows with length, prefill ×${fmt(1 + inputs / (2 * LONG_PROMPT_L0))} `
+  if (inputs.typical > 8_000) {
+    notes.push(`long prompt: attention cost grows with length, prefill ×${fmt(1 + inputs.typical / (2 * LONG_PROMPT_L0))} `
       + `and fewer concurrent requests fit in memory`);
   }
   if (cached > 0) notes.push(`prompt caching: ${fmt(cached, 6)} cached input tokens at 10 % of the energy (assumption) and the cached-input price`);
@@ -212,11 +234,12 @@ export function estimateFootprint(req: FootprintRequest): Footprint | null {
     if (!params) return null;
     const cacheable = req.inputTokens.cacheablePrefix ?? 0;
     const cached = req.call?.params.promptCaching ? Math.min(cacheable, req.inputTokens.count) : 0;
-    energy = tokenEnergy(params, req, cached, notes, profile);
+    const inputs = inputRange(req, notes);
+    energy = tokenEnergy(params, req, inputs, cached, notes, profile);
     const out: MinTypMax = req.model.kind === 'embedding'
       ? { min: 0, typical: 0, max: 0 }
       : { min: req.outputTokens.min, typical: req.outputTokens.typical, max: req.outputTokens.max };
-    cost = tokenCost(entry?.prices ?? null, req.inputTokens.count - cached, cached, out, req.call?.params.batch === true, priceNotes);
+    cost = tokenCost(entry?.prices ?? null, inputs, cached, out, req.call?.params.batch === true, priceNotes);
   }
 
   const water = offSiteWue(region.country);
