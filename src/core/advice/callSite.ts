@@ -57,6 +57,7 @@ function findParenOpen(text: string, structure: Structure, start: number, end: n
 function findOptions(
   call: DetectedCall, source: SourceText, structure: Structure, parenOpen: number | null, dialect: Dialect,
 ): ArgumentListView | null {
+  if (call.sdk === 'http') return httpBody(call, source, structure, parenOpen, dialect);
   // Prefer detection's syntax-tree range when it points at a bracket we can read.
   if (call.args) {
     const open = source.offsetAt(call.args.range.start);
@@ -75,6 +76,59 @@ function findOptions(
     if (raw.startsWith('{')) return readList(source, structure, entry.start, 'js-object');
     const wrapped = /^new\s+[A-Za-z_$][\w$.]*\s*\(\s*\{/.exec(raw);
     if (wrapped) return readList(source, structure, entry.start + wrapped[0].length - 1, 'js-object');
+  }
+  return null;
+}
+
+const BODY_KEYS = /^(model|messages|contents|prompt|input)$/;
+
+/**
+ * Raw HTTP: the JSON body literal — `json={…}` / `data=json.dumps({…})` (Python), `body: JSON.stringify({…})` (fetch),
+ * the second argument `{…}` (axios) — and only when it looks like an LLM request body (a model/messages/contents key).
+ */
+function httpBody(
+  call: DetectedCall, source: SourceText, structure: Structure, parenOpen: number | null, dialect: Dialect,
+): ArgumentListView | null {
+  const bodyKind = dialect === 'python' ? 'python-dict' : 'js-object';
+  const looksLikeBody = (list: ArgumentListView | null): ArgumentListView | null =>
+    list && list.items.some((item) => item.key !== null && BODY_KEYS.test(item.key)) ? list : null;
+  const literalAt = (start: number, end: number): ArgumentListView | null => {
+    const raw = source.text.slice(start, end);
+    if (raw.startsWith('{')) return looksLikeBody(readList(source, structure, start, bodyKind));
+    const wrapped = /^(JSON\.stringify|json\.dumps)\s*\(\s*\{/.exec(raw);
+    return wrapped ? looksLikeBody(readList(source, structure, start + wrapped[0].length - 1, bodyKind)) : null;
+  };
+  if (call.args) {
+    const open = source.offsetAt(call.args.range.start);
+    if (open !== null && source.text[open] === '{') {
+      const found = looksLikeBody(readList(source, structure, open, bodyKind));
+      if (found) return found;
+    }
+  }
+  if (parenOpen === null) return null;
+  if (dialect === 'python') {
+    const args = readList(source, structure, parenOpen, 'python-call');
+    for (const item of args?.items ?? []) {
+      if (item.key === 'json' || item.key === 'data' || item.key === 'content') {
+        const found = literalAt(item.valueStart, item.valueEnd);
+        if (found) return found;
+      }
+    }
+    return null;
+  }
+  const args = bracketContents(source.text, structure, parenOpen);
+  for (const entry of args?.entries ?? []) {
+    const direct = literalAt(entry.start, entry.end);
+    if (direct) return direct;
+    if (source.text[entry.start] === '{') {
+      const options = readList(source, structure, entry.start, 'js-object');
+      for (const item of options?.items ?? []) {
+        if (item.key === 'body' || item.key === 'json' || item.key === 'data') {
+          const found = literalAt(item.valueStart, item.valueEnd);
+          if (found) return found;
+        }
+      }
+    }
   }
   return null;
 }

@@ -18,6 +18,8 @@ export interface CapPlacement {
   path: string[];
   /** The parameter as users will recognise it in the title ("max_tokens", "config.maxOutputTokens"). */
   display: string;
+  /** For a constructor bound to a variable: how many other places use that variable (the cap applies to all). */
+  sharedUses?: number;
 }
 
 type Lang = 'py' | 'js';
@@ -44,6 +46,15 @@ export function capPlacement(site: CallSite, model: ModelInfo | null): CapPlacem
   }
   const at = (path: string[]): CapPlacement => ({ list: options, path, display: path.join('.') });
 
+  if (sdk === 'http') {
+    // The JSON body of a raw request: the REST field names (snake_case, Gemini REST camelCase).
+    if (call.provider === 'ollama') return at(['options', 'num_predict']);
+    if (call.provider === 'google') return at(['generationConfig', 'maxOutputTokens']);
+    if (call.provider === 'bedrock' || call.provider === 'unknown') return null;
+    if (call.api === 'responses') return at(['max_output_tokens']);
+    const reasoning = model?.reasoning === true && (call.provider === 'openai' || call.provider === 'azure-openai');
+    return at([reasoning ? 'max_completion_tokens' : 'max_tokens']);
+  }
   if (/vercel|^ai$/.test(sdk) || /^(generateText|streamText|generateObject|streamObject)$/.test(callee)) {
     return at([vercelVersion(site.source.text) === 4 ? 'maxTokens' : 'maxOutputTokens']);
   }
@@ -105,7 +116,13 @@ function constructorPlacement(site: CallSite, lang: Lang): CapPlacement | null {
   const row = CONSTRUCTOR_KEYS.find((entry) => entry.pattern.test(name));
   if (!row) return null;
   const key = lang === 'py' ? row.py : row.js;
-  return { list, path: [key], display: `${name}(${key}=…)` };
+  const placement: CapPlacement = { list, path: [key], display: `${name}(${key}=…)` };
+  const assigned = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?=\s*(?:new\s+)?[\w$.]*$/.exec(text.slice(Math.max(0, nameEnd - 160), nameEnd));
+  if (assigned) {
+    const uses = text.match(new RegExp(`(?<![\\w$.])${assigned[1]!.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 1;
+    placement.sharedUses = Math.max(0, uses - 1);
+  }
+  return placement;
 }
 
 /** Vercel AI SDK major version from evidence in the file; v5 (current) unless v4-only names are used. */

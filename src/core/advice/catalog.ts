@@ -17,12 +17,7 @@ export interface AdviceCatalog {
 }
 
 export const defaultCatalog: AdviceCatalog = {
-  listModels() {
-    // listModels() is the footprint module's documented export; looked up by name so a build without it yields no
-    // candidates (no oversized-model fixes) instead of a crash.
-    const list = (footprint as unknown as { listModels?: () => ModelInfo[] }).listModels;
-    return typeof list === 'function' ? list() : [];
-  },
+  listModels: () => footprint.listModels(),
   resolve: (name, settings) => footprint.resolveModel(name, settings),
   estimateOutput: (call, model) => estimateOutputTokens(call, model),
   estimate: (model, inputTokens, outputTokens, call, region) =>

@@ -190,7 +190,9 @@ function jsMemo(site: CallSite): Fix | null {
         `  return ${MEMO_HELPER_NAME}Cache.get(key);`,
         '}',
       ];
-    edits.push({ range: src.rangeOf(at, at), newText: `${atLineStart ? '' : eol}${eol}${lines.join(eol)}${eol}${eol}` });
+    // One blank line around the helper: before it after the imports, after it unless the file already has one there.
+    const blankAfter = /^[ \t]*\r?\n/.test(text.slice(at));
+    edits.push({ range: src.rangeOf(at, at), newText: `${atLineStart ? '' : eol}${at > 0 ? eol : ''}${lines.join(eol)}${eol}${blankAfter ? '' : eol}` });
   }
   const q = site.hints.quote;
   edits.push({ range: src.rangeOf(site.start, site.start), newText: `${MEMO_HELPER_NAME}(${q}${key}${q}, () => ` });

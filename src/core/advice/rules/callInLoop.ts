@@ -15,9 +15,11 @@ export function callInLoop(input: RuleInput, severity: Severity): Finding | null
   const { call } = analysis;
   const loop = call.loop;
   if (!loop || call.params.batch) return null;
+  // The call that produces the iterable (`for x in client.create(…)`) runs once, not per item.
+  if (site && loop.iterable && loop.iterable.includes(site.source.text.slice(site.start, site.end))) return null;
 
   const over = loop.iterable ? `item of ${loop.iterable}` : 'loop iteration';
-  const kindText = loop.kind === 'handler' ? 'per request handled' : `once per ${over}`;
+  const kindText = loop.kind === 'handler' ? 'per request handled' : `per ${over}`;
   const parts = [`${call.callee} sends one request ${kindText}`];
   if (analysis.callsPerDay) parts[0] += ` (${fmtInt(analysis.callsPerDay)} calls/day assumed)`;
   const fixes: Fix[] = [];
@@ -66,14 +68,43 @@ function loopVariables(site: CallSite): string[] {
 /** The call mentions neither a loop variable nor a name assigned inside the loop (words anywhere, strings included). */
 function isInvariant(site: CallSite, loopVars: string[]): boolean {
   const loop = site.call.loop!;
-  const loopText = site.source.slice(loop.range) ?? '';
-  if (!loopVars.length) return false;
-  const callText = site.source.text.slice(site.start, site.end);
+  const range = site.source.offsets(loop.range);
+  if (!range || !loopVars.length) return false;
+  const callText = codeOf(site, site.start, site.end);
   const assigned = new Set(loopVars);
-  for (const m of loopText.matchAll(/(?:\b(?:const|let|var)\s+|^[ \t]*|[;{]\s*)([A-Za-z_$][\w$]*)\s*(?:[+\-*/]?=(?!=)|:\s*[\w<>[\]]+\s*=(?!=))/gm)) assigned.add(m[1]!);
-  for (const m of loopText.matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*(append|push|extend|add|update|set)\s*\(/g)) assigned.add(m[1]!);
+  // Statement starts only: a Python keyword argument `model="x"` inside a call is not an assignment.
+  const first = site.source.positionAt(range[0]).line;
+  const last = site.source.positionAt(range[1]).line;
+  for (let line = first; line <= last; line++) {
+    if (site.dialect === 'python' && !site.structure.lineStartsInCode[line]) continue;
+    const start = site.source.lineStarts[line]!;
+    const text = site.source.text.slice(start, site.source.lineEndOf(start));
+    for (const m of text.matchAll(/(?:\b(?:const|let|var)\s+|^[ \t]*|[;{]\s*)([A-Za-z_$][\w$]*)\s*(?:[+\-*/]?=(?!=)|:\s*[\w<>[\]]+\s*=(?!=))/g)) assigned.add(m[1]!);
+    for (const m of text.matchAll(/\b([A-Za-z_$][\w$]*)\s*\.\s*(append|push|extend|add|update|set)\s*\(/g)) assigned.add(m[1]!);
+  }
   for (const name of assigned) if (new RegExp(`(?<![\\w$.])${escape(name)}(?![\\w$])`).test(callText)) return false;
   return true;
+}
+
+/** The text with plain string literals and comments blanked; f-strings and templates (which hold code) kept. */
+function codeOf(site: CallSite, start: number, end: number): string {
+  const text = site.source.text;
+  let out = '';
+  let i = start;
+  while (i < end) {
+    const interval = opaqueAt(site.structure, i);
+    if (interval && interval[0] === i) {
+      const literal = text.slice(i, interval[1]);
+      const interpolated = interval[2] === 'string'
+        && ((literal.startsWith('`') && literal.includes('${')) || (/[fF]/.test(text[i - 1] ?? '') && literal.includes('{')));
+      out += interpolated ? literal : ' ';
+      i = interval[1];
+      continue;
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
 }
 
 function escape(s: string): string {

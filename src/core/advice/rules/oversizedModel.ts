@@ -1,7 +1,7 @@
 import { reestimate, savings, savingsLabel, formatPercent, type Savings } from '../catalog';
 import { rewriteModel } from '../modelLiteral';
 import { callPurpose } from '../purpose';
-import { callRange, finding, fmtInt, type RuleInput } from './ruleInput';
+import { article, callRange, finding, fmtInt, type RuleInput } from './ruleInput';
 import type { Fix, Finding, Footprint, ModelInfo, Severity } from '../../types';
 
 // A large model doing a small model's job. "Large" is relative and computed, not a list of names: the call qualifies
@@ -37,12 +37,12 @@ export function oversizedModel(input: RuleInput, severity: Severity): Finding | 
   if (!best) return null;
 
   const shape = purpose.purpose === 'classification' ? 'classification ' : purpose.purpose === 'extraction' ? 'extraction ' : '';
-  const size = dominated ? `${shape}prompt (≥ ${fmtInt(inputTokens.count)} static tokens plus dynamic input)` : `${fmtInt(inputTokens.count)}-token ${shape}prompt`;
+  const size = dominated ? `${shape}prompt of ≥ ${fmtInt(inputTokens.count)} static tokens plus dynamic input` : `${fmtInt(inputTokens.count)}-token ${shape}prompt`;
   const capText = cap !== null ? ` with a ${fmtInt(cap)}-token cap` : '';
   const energyPct = best.saving.energy !== undefined ? `~${formatPercent(best.saving.energy).replace('−', '')} less energy` : 'less energy';
   const costPct = best.saving.cost !== undefined && best.saving.cost < 0 ? ` and ~${formatPercent(best.saving.cost).replace('−', '')} less cost` : '';
   const alternatives = candidates.slice(1).map((c) => c.model.id);
-  const message = `${model.id} for a ${size}${capText}; ${best.model.id} would serve it for ${energyPct}${costPct}`
+  const message = `${model.id} for ${article(size)}${capText}; ${best.model.id} would serve it for ${energyPct}${costPct}`
     + `${alternatives.length ? ` (also: ${alternatives.join(', ')})` : ''}.`;
 
   const fixes: Fix[] = [];

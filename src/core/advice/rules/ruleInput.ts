@@ -28,3 +28,8 @@ export function callRange(input: RuleInput): Range {
 export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/** "a" or "an" before a word, by its first letter (good enough for our own labels: "an extraction", "a summary"). */
+export function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
