@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { encoding_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
+import { get_encoding, get_encoding_name_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
 import { detectCalls } from '../../src/core/detect';
 import { resolveModel } from '../../src/core/footprint';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -11,8 +11,11 @@ import type { DetectedCall, InputTokens, LanguageId, OutputTokens } from '../../
 
 const references = new Map<string, ReferenceTiktoken>();
 function ref(model: TiktokenModel, text: string): number {
-  let enc = references.get(model);
-  if (!enc) { enc = encoding_for_model(model); references.set(model, enc); }
+  // The model's encoding from tiktoken's own table, one full-build encoder per encoding (constructing one per
+  // model would cost seconds each on a loaded machine).
+  const name = get_encoding_name_for_model(model);
+  let enc = references.get(name);
+  if (!enc) { enc = get_encoding(name); references.set(name, enc); }
   return enc.encode_ordinary(text).length;
 }
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 // The reference: the FULL tiktoken build with its own model table and its own WASM loading — an independent path
 // from our lite build fed by dist/ assets. Used only in tests, never bundled.
 import * as path from 'node:path';
-import { encoding_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
+import { get_encoding, get_encoding_name_for_model, type Tiktoken as ReferenceTiktoken, type TiktokenModel } from 'tiktoken';
 import { setAssetsDir } from '../../src/core/assets';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings';
 import { countInputTokens, countText, disposeEncoders, warmUpEncoder } from '../../src/core/tokens';
@@ -12,8 +12,11 @@ import { TEXT_FIXTURES, dyn, makeCall, makeModel, msg, readTokenFixture, text } 
 
 const references = new Map<string, ReferenceTiktoken>();
 function reference(model: TiktokenModel): ReferenceTiktoken {
-  let enc = references.get(model);
-  if (!enc) { enc = encoding_for_model(model); references.set(model, enc); }
+  // The model's encoding from tiktoken's own table, one full-build encoder per encoding (constructing one per
+  // model would cost seconds each on a loaded machine).
+  const name = get_encoding_name_for_model(model);
+  let enc = references.get(name);
+  if (!enc) { enc = get_encoding(name); references.set(name, enc); }
   return enc;
 }
 const ref = (model: TiktokenModel, t: string): number => reference(model).encode_ordinary(t).length;

@@ -25,8 +25,10 @@ export async function countInputTokens(
 
   const counted = await withEncoder(tokenizer.encoding, (encoder) => {
     const count = (text: string): number => countWith(encoder, tokenizer.encoding, text);
-    const scaled = (tokens: number): number => Math.round(tokens * tokenizer.factor);
-    let total = 0;
+    // Text tokens are summed raw and scaled once at the end (for other vendors), so rounding does not add up
+    // per part; chat framing and declared sizes are not scaled.
+    let text = 0;
+    let framing = 0;
     let declaredTotal = 0;
 
     // Tools first: providers place them before the system prompt, so they belong to the cacheable prefix.
@@ -39,35 +41,36 @@ export async function countInputTokens(
     if (staticTools.length > 0) {
       const schemas: FunctionSchema[] = [];
       let readable = true;
-      for (const text of staticTools) {
-        const parsed = parseLiteral(text);
+      for (const source of staticTools) {
+        const parsed = parseLiteral(source);
         const fns = parsed === null ? null : functionSchemas(parsed);
         if (fns) schemas.push(...fns); else { readable = false; break; }
       }
       const family = tokenizer.family === 'openai-cl100k' ? 'cl100k' : 'o200k';
       if (readable) {
-        total += scaled(functionSchemaTokens(schemas, family, count));
+        text += functionSchemaTokens(schemas, family, count);
       } else {
-        total += scaled(staticTools.reduce((sum, text) => sum + count(text), 0));
+        text += staticTools.reduce((sum, source) => sum + count(source), 0);
         exact = false;
         notes.push('tool schemas counted as source text (not a literal we could read): an over-estimate');
       }
     }
 
-    let prefix = toolsStatic ? total : 0;
+    let prefixText = toolsStatic ? text : 0;
+    let prefixFraming = 0;
     let prefixOpen = toolsStatic;
     const chat = usesChatFormat(call.api);
     for (const message of call.prompt.messages) {
       if (chat) {
-        const framing = TOKENS_PER_MESSAGE + count(roleText(message.role));
-        total += framing;
-        if (prefixOpen) prefix += framing;
+        const tokens = TOKENS_PER_MESSAGE + count(roleText(message.role));
+        framing += tokens;
+        if (prefixOpen) prefixFraming += tokens;
       }
       for (const part of message.parts) {
         if (part.kind === 'static') {
-          const tokens = scaled(count(part.text));
-          total += tokens;
-          if (prefixOpen) prefix += tokens;
+          const tokens = count(part.text);
+          text += tokens;
+          if (prefixOpen) prefixText += tokens;
         } else {
           dynamic = true;
           prefixOpen = false;
@@ -75,8 +78,9 @@ export async function countInputTokens(
         }
       }
     }
-    if (chat) total += REPLY_PRIMING_TOKENS;
-    return { total, declaredTotal, prefix };
+    if (chat) framing += REPLY_PRIMING_TOKENS;
+    const scaled = (tokens: number): number => Math.round(tokens * tokenizer.factor);
+    return { total: scaled(text) + framing, declaredTotal, prefix: scaled(prefixText) + prefixFraming };
   });
 
   let count = counted.total + counted.declaredTotal;
