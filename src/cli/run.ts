@@ -21,7 +21,8 @@ const USAGE = `usage: llm-footprint <command> [options]
 
 commands:
   audit [PATH...]   find LLM API calls and estimate their footprint
-                    --format text|json|sarif|md|csv|html  --config FILE  --baseline FILE  --region R
+                    --format text|json|sarif|md|csv|html  --config FILE  --baseline FILE  --region R  --output FILE
+                    (exit 1 when a budget in llm-footprint.config.json is exceeded; audit --help for details)
   estimate          estimate one call
                     --model M --input-tokens N --output-tokens N [--region R] [--reasoning-effort E] [--format json|text]
 `;

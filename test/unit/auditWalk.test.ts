@@ -126,3 +126,15 @@ describe('audit decodeSource', () => {
     assert.equal(decodeSource(Buffer.from(text), 'x.py').ok, true);
   });
 });
+
+describe('audit ignore globs', () => {
+  it('applies VS Code files.exclude-style globs (braces, **) relative to the root', async () => {
+    const { makeMatcher } = await import('../../src/core/audit/ignoreRules');
+    const m = makeMatcher(['**/*.{gen,auto}.py', 'scripts/**', '**/.git']);
+    assert.equal(m.ignores('a/b/x.gen.py'), true);
+    assert.equal(m.ignores('x.auto.py'), true);
+    assert.equal(m.ignores('x.py'), false);
+    assert.equal(m.ignores('scripts/run.py'), true);
+    assert.equal(m.ignores('src/scripts.py'), false);
+  });
+});
