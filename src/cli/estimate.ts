@@ -95,6 +95,9 @@ function reasoningTokens(model: ModelInfo, effort: string | null, visible: numbe
   if (table === undefined) {
     throw new UsageError(`estimate: --reasoning-effort must be one of ${Object.keys(REASONING_TOKENS_BY_EFFORT).join(', ')}, got '${level}'`);
   }
+  if (table > 0 && !model.reasoning) {
+    throw new UsageError(`estimate: ${model.id} is not a reasoning model, so --reasoning-effort ${level} does not apply`);
+  }
   if (table === 0) return { range: { min: 0, typical: 0, max: 0 }, note: `reasoning effort "${level}": no hidden reasoning tokens` };
   const room = model.maxOutputTokens > 0 ? Math.max(0, model.maxOutputTokens - visible) : Number.POSITIVE_INFINITY;
   const cap = (n: number): number => Math.min(Math.round(n), room);

@@ -98,6 +98,7 @@ describe('cli: estimate', () => {
       [['--model', 'gpt-4o', '--input-tokens', '1', '--output-tokens', '1', '--format', 'xml'], /json or text/],
       [['--model', 'gpt-4o', '--input-tokens', '1', '--output-tokens', '1', '--reasoning-effort', 'extreme'], /reasoning-effort must be/],
       [['--model', 'gpt-4o', '--bogus', '1'], /unknown option/],
+      [['--model', 'gpt-4o', '--input-tokens', '1', '--output-tokens', '1', '--reasoning-effort', 'high'], /not a reasoning model/],
     ];
     for (const [args, message] of cases) {
       const c = capture();
