@@ -1,10 +1,13 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { get_encoding_name_for_model, type TiktokenModel } from 'tiktoken';
 import MODEL_TO_ENCODING from 'tiktoken/model_to_encoding.json';
 import { anthropicImageTokens, encodingForModel, geminiImageTokens, openAiImageTokens, tokenizerFor } from '../../src/core/tokens';
 import { CountCache } from '../../src/core/tokens/countCache';
 import { functionSchemas, parseLiteral } from '../../src/core/tokens/toolSchemaTokens';
 import { listModels } from '../../src/core/footprint';
+import { REPO_ROOT } from './setup';
 import { makeModel } from './tokensFixtures';
 
 describe('tokens: model → encoding', () => {
@@ -146,4 +149,18 @@ describe('tokens: count cache', () => {
     cache.set('x'.repeat(1_500_000), 1); // larger than a quarter of the bound: never cached
     assert.equal(cache.get('x'.repeat(1_500_000)), undefined);
   });
+});
+
+describe('tokens: bundles', () => {
+  // tiktoken's `tiktoken` and `tiktoken/lite` entries search node_modules for their WASM at load time (fails once
+  // packaged) and `tiktoken` pulls every encoding's loader. Our bundles must carry only the lite init glue.
+  for (const bundle of ['cli.js', 'extension.js']) {
+    it(`dist/${bundle} has no implicit WASM search and no embedded ranks`, () => {
+      const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8');
+      assert.ok(code.includes('__wbg_set_wasm'), 'the lite glue is bundled');
+      assert.ok(!code.includes('Missing tiktoken_bg.wasm'), 'no node_modules WASM search');
+      assert.ok(!code.includes('IQ== 0'), 'no rank file inlined');
+      assert.ok(!/tiktoken\/encoders\//.test(code), 'no encoder loaders');
+    });
+  }
 });
