@@ -43,6 +43,7 @@ describe('tokens: model → encoding', () => {
       ['deepseek-chat', 'cl100k_base', 1.0],
       ['qwen2.5-72b-instruct', 'cl100k_base', 1.0],
       ['grok-4', 'o200k_base', 1.0],
+      ['deepseek.r1-v1:0', 'cl100k_base', 1.0],
     ];
     for (const [name, encoding, factor] of cases) {
       const t = tokenizerFor(null, name);

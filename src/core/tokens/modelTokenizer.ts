@@ -60,7 +60,11 @@ export function tokenizerFor(model: ModelInfo | null, callModelName: string | nu
       approximation: 'model unknown: counted with o200k_base (±30 %)',
     };
   }
-  const vendor = model && model.vendor !== 'openai' ? model.vendor : vendorFromName(normalizeModelName(model?.id ?? name));
+  // The vendor prefix we strip (Bedrock's `deepseek.r1-v1:0`) can be the only hint, so the raw name is a fallback.
+  const rawName = (model?.id ?? callModelName ?? '').toLowerCase();
+  const vendor = model && model.vendor !== 'openai'
+    ? model.vendor
+    : vendorFromName(normalizeModelName(rawName)) ?? vendorFromName(rawName);
   if (model?.vendor === 'openai' && vendor === null) {
     // An OpenAI model whose name we do not recognise (a new family): o200k is what every model since 2024 uses.
     return {
