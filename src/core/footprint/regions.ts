@@ -53,7 +53,8 @@ export function resolveRegion(region: string): ResolvedRegion | null {
   const zone = load().zones.get(key) ?? load().zones.get((SYNONYMS[key] ?? '').toLowerCase());
   if (!zone) return null;
   return {
-    id: zone.id, gridIntensity: zone.gridIntensity, source: `${zone.source}, ${zone.year}`, label: zone.label,
+    id: zone.id, gridIntensity: zone.gridIntensity, label: zone.label,
+    source: zone.source.includes(String(zone.year)) ? zone.source : `${zone.source}, ${zone.year}`,
     year: zone.year, country: zone.country,
   };
 }
