@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { listModels } from '../../src/core/footprint';
 import { editsConflict, fixTitle, selectFixAll } from '../../src/core/present/fixes';
+import { rankModelsFor } from '../../src/core/present/modelPick';
 import { fileTotals } from '../../src/core/present/totals';
 import type { Finding, Range } from '../../src/core/types';
 import { analysis, footprint } from './presentFixtures';
@@ -63,5 +65,20 @@ describe('file totals', () => {
     assert.ok(Math.abs(t.perDay.energyWh - 310) < 1e-9);
     assert.equal(t.perDay.calls, 1000);
     assert.equal(fileTotals([analysis()]).perDay, null);
+  });
+});
+
+describe('map model: ranking the catalog for a name', () => {
+  // Uses the shipped catalog: the point is that real ids come first for realistic deployment names.
+  const ids = new Set(listModels().map((m) => m.id));
+  const cases: Array<[string, string]> = [['prod-gpt4o-mini-eu', 'gpt-4o-mini'], ['my-claude-sonnet-4-5', 'claude-sonnet-4-5']];
+  for (const [name, expected] of cases) {
+    it(`'${name}' → ${expected} first`, function () {
+      if (!ids.has(expected)) this.skip();
+      assert.equal(rankModelsFor(name, listModels())[0]?.id, expected);
+    });
+  }
+  it('keeps every model', () => {
+    assert.equal(rankModelsFor('whatever', listModels()).length, listModels().length);
   });
 });

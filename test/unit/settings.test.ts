@@ -136,6 +136,17 @@ describe('editor settings: parsing', () => {
     assert.equal(warnings.length, 6, warnings.join('\n'));
   });
 
+  it('a well-formed region the grid data does not know → provider default and a warning', () => {
+    const isKnownRegion = (r: string): boolean => ['us-east-1', 'FR'].includes(r);
+    const known = parseEditorSettings(reader({ region: 'us-east-1' }), { isKnownRegion });
+    assert.equal(known.snapshot.analysis.region, 'us-east-1');
+    assert.deepEqual(known.warnings, []);
+    const unknown = parseEditorSettings(reader({ region: 'atlantis-1' }), { isKnownRegion });
+    assert.equal(unknown.snapshot.analysis.region, null);
+    assert.equal(unknown.warnings.length, 1);
+    assert.match(unknown.warnings[0] ?? '', /llmFootprint\.region: "atlantis-1"/);
+  });
+
   it('an empty region or zero calls/day means "none", not an error', () => {
     const { snapshot, warnings } = parseEditorSettings(reader({ region: '  ', defaultCallsPerDay: 0 }));
     assert.deepEqual(warnings, []);

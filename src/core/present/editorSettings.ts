@@ -69,8 +69,13 @@ export interface ParsedSettings {
 // Cloud regions ('us-east-1', 'europe-west4', 'eastus2') and ISO codes ('US', 'FR', 'US-CA'); anything else is a typo.
 const REGION_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{1,39}$/;
 
+export interface ParseOptions {
+  /** The footprint data's region lookup; a region it does not know gets a warning and the provider default. */
+  isKnownRegion?: (region: string) => boolean;
+}
+
 /** `read(key)` returns the raw value of `llmFootprint.<key>` (undefined when unset). */
-export function parseEditorSettings(read: (key: string) => unknown): ParsedSettings {
+export function parseEditorSettings(read: (key: string) => unknown, options: ParseOptions = {}): ParsedSettings {
   const warnings: string[] = [];
   const bad = (key: string, value: unknown, why: string, fallback: unknown): void => {
     warnings.push(`llmFootprint.${key}: ${describe(value)} ${why}; using ${describe(fallback)}`);
@@ -98,7 +103,11 @@ export function parseEditorSettings(read: (key: string) => unknown): ParsedSetti
     if (typeof v === 'string') {
       const trimmed = v.trim();
       if (trimmed === '') return null;
-      if (REGION_PATTERN.test(trimmed)) return trimmed;
+      if (REGION_PATTERN.test(trimmed)) {
+        if (!options.isKnownRegion || options.isKnownRegion(trimmed)) return trimmed;
+        bad('region', v, 'is not a region in the grid data (a country code like "US" or a cloud region like "us-east-1")', 'the provider default');
+        return DEFAULT_SETTINGS.region;
+      }
     }
     bad('region', v, 'is not a country code or cloud region', 'the provider default');
     return DEFAULT_SETTINGS.region;
