@@ -137,7 +137,7 @@ function looseMatch(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | 
   const filtered = segs.filter((s) => !compiled.table.passthrough[s]);
   for (const l of compiled.loose) {
     const n = l.segs.length;
-    if (filtered.length <= n) continue;
+    if (filtered.length < n) continue;
     let ok = true;
     for (let i = 0; i < n; i++) if (filtered[filtered.length - n + i] !== l.segs[i]) { ok = false; break; }
     if (!ok) continue;

@@ -511,7 +511,11 @@ export function findOption(opts: readonly Kwarg[], names: readonly string[]): Kw
     const dot = n.indexOf('.');
     if (dot > 0) {
       const outer = opts.find((o) => o.name === n.slice(0, dot));
-      if (outer?.value.k === 'dict') { const inner = findOption(outer.value.entries, [n.slice(dot + 1)]); if (inner) return inner; }
+      // config={...} or config=types.GenerateContentConfig(...) / new GenerationConfig({...})
+      const v = outer?.value;
+      const entries = v?.k === 'dict' ? v.entries : v?.k === 'call' ? (v.kwargs.length ? v.kwargs : v.args[0]?.k === 'dict' ? v.args[0].entries : []) : [];
+      const inner = findOption(entries, [n.slice(dot + 1)]);
+      if (inner) return inner;
       continue;
     }
     for (const o of opts) if (o.name === n) return o;
