@@ -10,7 +10,7 @@ import { vendorFromName } from './vendorTokenizers';
 /**
  * Input tokens of one call. Static text is counted exactly with the model's tiktoken encoding (or scaled for
  * other vendors); each dynamic part adds its declared size (annotation) or `settings.dynamicPartTokens`.
- * Never throws for odd input: a call with nothing countable yields priming tokens only, flagged dynamic.
+ * Never throws for odd input: a call with nothing countable yields its chat framing only (0 for plain text).
  */
 export async function countInputTokens(
   call: DetectedCall, model: ModelInfo | null, settings: AnalysisSettings,
