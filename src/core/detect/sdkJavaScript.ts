@@ -11,6 +11,8 @@ const BASE = ['baseURL', 'baseUrl', 'configuration.baseURL'];
 
 const constructors: ConstructorRow[] = [
   { names: ['openai', 'openai.OpenAI', 'openai.default'], type: 'openai', sdk: 'openai', provider: 'openai', baseUrlKeys: BASE },
+  // openai@3 (still common in Node projects): new OpenAIApi(new Configuration({...})).
+  { names: ['openai.OpenAIApi'], type: 'openai.v3', sdk: 'openai', provider: 'openai' },
   { names: ['openai.AzureOpenAI'], type: 'openai', sdk: 'openai', provider: 'azure-openai', model: ['deployment'] },
   { names: ['groq-sdk', 'groq-sdk.Groq'], type: 'openai', sdk: 'groq', provider: 'groq' },
   { names: ['together-ai', 'together-ai.Together'], type: 'openai', sdk: 'together', provider: 'together' },
@@ -64,6 +66,11 @@ const methods: MethodRow[] = [
   { type: 'openai', path: 'moderations.create', shape: { api: 'other', model: M } },
   ...['beta.threads.runs.create', 'beta.threads.runs.createAndPoll', 'beta.threads.runs.stream', 'beta.threads.createAndRun', 'beta.threads.createAndRunPoll']
     .map((path): MethodRow => ({ type: 'openai', path, shape: { api: 'chat', model: M } })),
+  { type: 'openai.v3', path: 'createChatCompletion', shape: chat },
+  { type: 'openai.v3', path: 'createCompletion', shape: { api: 'completion', model: M } },
+  { type: 'openai.v3', path: 'createEmbedding', shape: { api: 'embeddings', model: M } },
+  { type: 'openai.v3', path: 'createImage', shape: { api: 'image', model: M } },
+  { type: 'openai.v3', path: 'createTranscription', shape: { api: 'audio', model: M, optionsArg: -1 } },
   { type: 'anthropic', path: 'messages.create', shape: chat, loose: ['@anthropic-ai/sdk'] },
   { type: 'anthropic', path: 'beta.messages.create', shape: chat, loose: ['@anthropic-ai/sdk'] },
   { type: 'anthropic', path: 'messages.stream', shape: { ...chat, stream: true }, loose: ['@anthropic-ai/sdk'] },
