@@ -10,7 +10,8 @@ import { vendorFromName } from './vendorTokenizers';
 /**
  * Input tokens of one call. Static text is counted exactly with the model's tiktoken encoding (or scaled for
  * other vendors); each dynamic part adds its declared size (annotation) or `settings.dynamicPartTokens`.
- * Never throws for odd input: a call with nothing countable yields its chat framing only (0 for plain text).
+ * Odd input never throws (a call with nothing countable yields its chat framing only); a missing tokenizer asset
+ * rejects with a message naming it.
  */
 export async function countInputTokens(
   call: DetectedCall, model: ModelInfo | null, settings: AnalysisSettings,
