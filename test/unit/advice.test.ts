@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { applyEdits, computeFindings, FINDING_CODES } from '../../src/core/advice';
 import { DEFAULT_SETTINGS, DEFAULT_SEVERITY } from '../../src/core/settings';
 import type { Finding, FindingCode, TextEdit } from '../../src/core/types';
 import { analyzeOne, buildCall, rangeOf, testCatalog, type AnalyzeSpec } from './adviceHarness.test';
+import { REPO_ROOT } from './setup';
 
 function codes(findings: Finding[]): FindingCode[] {
   return findings.map((f) => f.code);
@@ -52,6 +55,11 @@ describe('advice: finding codes', () => {
       assert.equal(info.docs, `docs/findings.md#${code}`);
       assert.ok(info.title && info.help.length > 40);
     }
+  });
+
+  it('has a section in docs/findings.md for every code, headed by the code itself (the Problems panel links there)', () => {
+    const docs = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'findings.md'), 'utf8');
+    for (const code of Object.keys(FINDING_CODES)) assert.match(docs, new RegExp(`^## ${code}$`, 'm'), code);
   });
 
   it('skips codes set to off and uses the configured severity', () => {

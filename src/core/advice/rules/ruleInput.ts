@@ -29,7 +29,11 @@ export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
 
-/** "a" or "an" before a word, by its first letter (good enough for our own labels: "an extraction", "a summary"). */
+/** "a" or "an" before a word or number, by how it is spoken ("an extraction", "an 8-token", "an 11,000-token"). */
 export function article(word: string): string {
-  return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;
+  const digits = /^[\d,]+/.exec(word)?.[0].replace(/,/g, '');
+  const vowelSound = digits
+    ? digits.startsWith('8') || (/^1[18]/.test(digits) && digits.length % 3 === 2)
+    : /^[aeiou]/i.test(word);
+  return vowelSound ? `an ${word}` : `a ${word}`;
 }
