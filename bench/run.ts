@@ -86,12 +86,13 @@ async function treeBench(sections: Section[], notes: string[]): Promise<number |
 async function tokenBench(sections: Section[], auditMs: number | null): Promise<void> {
   const lines: Line[] = [];
   try {
-    const share = await runProbe<{ files: number; calls: number; detectMs: number; countMs: number; countCpuMs: number;
-      firstMs: number; tokens: number }>(probe('tokenShare'), [TREE]);
+    const share = await runProbe<{ files: number; candidates: number; calls: number; detectMs: number; countMs: number;
+      countCpuMs: number; firstMs: number; tokens: number }>(probe('tokenShare'), [TREE]);
     const ofAudit = auditMs ? share.countMs / auditMs : NaN;
     lines.push({ what: 'Token counting for every call of the tree (one thread)',
       value: `${ms(share.countMs)} wall, ${ms(share.countCpuMs)} CPU for ${share.calls} calls (${share.tokens} input tokens), ` +
-        `of which the first call (encoder construction) ${ms(share.firstMs)}; walk + detect took ${ms(share.detectMs)}` });
+        `of which the first call (encoder construction) ${ms(share.firstMs)}; walk + detect took ${ms(share.detectMs)} ` +
+        `(${share.candidates} of ${share.files} files passed the prefilter and were parsed)` });
     lines.push({ what: 'Counting ÷ audit wall time', value: auditMs ? `${(100 * ofAudit).toFixed(1)} %` : 'no audit time',
       target: '≤ 10 %', pass: auditMs !== null && ofAudit <= 0.1 });
     lines.push({ what: 'Counting ÷ (detect + count) in one thread',
@@ -158,13 +159,15 @@ async function editorBench(sections: Section[]): Promise<void> {
   const plain = path.join(dir, 'markerless_5000.py');
   fs.writeFileSync(plain, generateSource('python', 5000, 0));
   try {
-    const colds: Array<{ coldMs: number; calls: number }> = [];
+    const colds: Array<{ coldMs: number; wasmLoads: number; calls: number }> = [];
     for (let i = 0; i < 3; i++) colds.push(await runProbe(probe('fileAnalysis'), ['cold', plain]));
-    const warm = await runProbe<{ warmMedianMs: number }>(probe('fileAnalysis'), ['warm', plain]);
+    const warm = await runProbe<{ warmMedianMs: number; wasmLoads: number }>(probe('fileAnalysis'), ['warm', plain]);
     const cold = median(colds.map((c) => c.coldMs));
-    lines.push({ what: 'File without SDK markers (5,000 lines), cold / warm',
-      value: `${ms(cold)} / ${ms(warm.warmMedianMs)}; ${colds[0]?.calls ?? 0} calls`, target: '~0 (≤ 5 ms cold: no parser, no tokenizer)',
-      pass: cold <= 5 });
+    const wasm = Math.max(warm.wasmLoads, ...colds.map((c) => c.wasmLoads));
+    lines.push({ what: 'File without SDK markers (5,000 lines): WASM modules loaded; time cold / warm',
+      value: `${wasm} WASM loads; ${ms(cold)} cold (median of 3 fresh processes) / ${ms(warm.warmMedianMs)} warm; ` +
+        `${colds[0]?.calls ?? 0} calls`,
+      target: 'no work: 0 WASM loads (no parser, no tokenizer), ≤ 5 ms warm', pass: wasm === 0 && warm.warmMedianMs <= 5 });
   } catch (error) {
     lines.push({ what: 'File without SDK markers', value: `probe failed: ${firstLine(error)}`, target: '≤ 5 ms', pass: false });
   }

@@ -6,7 +6,18 @@ import { median } from '../stats';
 import { cpuSince, elapsed, emit, fail } from './probe';
 
 // Issue 6: analyzeText on one file. `cold` = the first call in a fresh process (lazy WASM loading included);
-// `warm` = median of 20 calls after that first one.
+// `warm` = median of 20 calls after that first one. WebAssembly compilations are counted, so "no work at all for a
+// file without SDK markers" can be checked directly: no parser and no tokenizer may be instantiated for it.
+
+let wasmLoads = 0;
+for (const name of ['instantiate', 'instantiateStreaming', 'compile', 'compileStreaming'] as const) {
+  const original = WebAssembly[name] as (...args: unknown[]) => unknown;
+  if (typeof original !== 'function') continue;
+  (WebAssembly as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+    wasmLoads++;
+    return original.apply(WebAssembly, args);
+  };
+}
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
@@ -25,7 +36,7 @@ async function main(): Promise<void> {
   };
   const first = await run();
   if (mode === 'cold') {
-    emit({ coldMs: first.ms, coldCpuMs: first.cpuMs, calls: first.calls, lines: text.split('\n').length - 1 });
+    emit({ coldMs: first.ms, coldCpuMs: first.cpuMs, wasmLoads, calls: first.calls, lines: text.split('\n').length - 1 });
     return;
   }
   const times: number[] = [];
@@ -37,7 +48,7 @@ async function main(): Promise<void> {
     cpu.push(r.cpuMs);
     calls = r.calls;
   }
-  emit({ firstMs: first.ms, warmMedianMs: median(times), warmMedianCpuMs: median(cpu), warmMinMs: Math.min(...times), warmMaxMs: Math.max(...times), calls });
+  emit({ firstMs: first.ms, wasmLoads, warmMedianMs: median(times), warmMedianCpuMs: median(cpu), warmMinMs: Math.min(...times), warmMaxMs: Math.max(...times), calls });
 }
 
 main().catch(fail);

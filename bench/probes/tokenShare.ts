@@ -1,5 +1,5 @@
 import { readSource } from '../../src/core/audit/readSource';
-import { walkRoots } from '../../src/core/audit/walk';
+import { collectWalk } from '../../src/core/audit/walk';
 import { detectCalls, hasSdkMarkers } from '../../src/core/detect';
 import { resolveModel } from '../../src/core/footprint';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const calls: DetectedCall[] = [];
   let files = 0;
   let candidates = 0;
-  for await (const entry of walkRoots([{ path: root, base: root }])) {
+  for (const entry of await collectWalk([{ path: root, base: root }])) {
     if (entry.kind !== 'file') continue;
     files++;
     const source = await readSource(entry.absPath);
