@@ -195,3 +195,69 @@ describe('detect: model resolution', () => {
     assert.equal(c!.modelSource, 'unresolved');
   });
 });
+
+describe('detect: receivers through local functions, properties and star imports', () => {
+  it('follows a factory function, a @property getter, a method returning a client and a chain built from them', async () => {
+    const src = code`
+      from langchain_openai import ChatOpenAI
+      from langchain_core.prompts import ChatPromptTemplate
+      from openai import OpenAI
+
+      def get_llm():
+          return ChatOpenAI(model="gpt-4o-mini")
+
+      def get_chain():
+          prompt = ChatPromptTemplate.from_messages([("system", "Be helpful."), ("user", "{q}")])
+          return prompt | get_llm()
+
+      class Svc:
+          @property
+          def llm(self):
+              return ChatOpenAI(model="gpt-4.1")
+          def _client(self):
+              return OpenAI()
+          def run(self):
+              self.llm.invoke("x")
+              self._client().chat.completions.create(model="gpt-4o", messages=[])
+
+      get_chain().invoke({"q": "hi"})
+    `;
+    const calls = await detect(src, 'python');
+    assert.deepEqual(calls.map((c) => [c.callee, c.model, c.modelSource]), [
+      ['self.llm.invoke', 'gpt-4.1', 'bound'],
+      ['self._client().chat.completions.create', 'gpt-4o', 'literal'],
+      ['get_chain().invoke', 'gpt-4o-mini', 'bound'],
+    ]);
+    const chain = calls[2]!;
+    assert.deepEqual(chain.prompt.messages.map((m) => m.role), ['system', 'user', 'user']);
+  });
+
+  it('a local function that shadows an SDK name is not the SDK', async () => {
+    const src = 'from litellm import completion\ndef completion(model, messages):\n    return None\ncompletion(model="gpt-4o", messages=[])\n';
+    assert.deepEqual(await detect(src, 'python'), []);
+  });
+
+  it('resolves a model constant through `from config import *`', async () => {
+    const src = 'from openai import OpenAI\nfrom app.config import *\nOpenAI().chat.completions.create(model=MODEL_NAME, messages=[])\n';
+    const files: Record<string, string> = { '/w/app/config.py': 'MODEL_NAME = "gpt-4.1-mini"\n' };
+    const [c] = await detect(src, 'python', { file: '/w/svc.py', readFile: (p) => files[p] });
+    assert.equal(c!.model, 'gpt-4.1-mini');
+    assert.equal(c!.modelSource, 'imported');
+  });
+
+  it('takes the assignment of self.client that is a client, not the None placeholder', async () => {
+    const src = code`
+      from openai import OpenAI
+      class S:
+          def __init__(self, key):
+              self._client: OpenAI | None = None
+              if key:
+                  self._client = OpenAI(api_key=key, base_url="https://api.deepseek.com")
+          def go(self):
+              return self._client.chat.completions.create(model="deepseek-chat", messages=[])
+    `;
+    const [c] = await detect(src, 'python');
+    assert.equal(c!.provider, 'deepseek');
+    assert.equal(c!.model, 'deepseek-chat');
+  });
+});

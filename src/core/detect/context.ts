@@ -72,9 +72,13 @@ function isHandlerFunction(fn: TsNode): boolean {
       if (/^@\s*\w+\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(/.test(d.text)) return true;
     }
   }
-  // Next.js route handlers: export async function POST(req) { … }
+  // Next.js route handlers: export async function POST(req) { … } / export const POST = async (req) => { … }
   if (fn.type === 'function_declaration' && fn.parent?.type === 'export_statement') {
     return NEXT_HANDLERS.test(fn.childForFieldName('name')?.text ?? '');
+  }
+  const decl = fn.parent;
+  if (decl?.type === 'variable_declarator' && decl.parent?.parent?.type === 'export_statement') {
+    return NEXT_HANDLERS.test(decl.childForFieldName('name')?.text ?? '');
   }
   return false;
 }

@@ -156,6 +156,7 @@ export function toExpr(node: TsNode, depth = 0): Expr {
       return a && b ? { k: 'cond', node: n, a: toExpr(a, depth + 1), b: toExpr(b, depth + 1) } : { k: 'other', node: n };
     }
     case 'arrow_function': case 'function_expression': case 'function': case 'lambda':
+    case 'function_definition': case 'function_declaration': case 'method_definition':
       return { k: 'func', node: n };
     case 'spread_element': case 'list_splat': case 'dictionary_splat': {
       const v = n.firstNamedChild;

@@ -28,6 +28,7 @@ export interface ParamBinding {
 }
 
 const PY_QUERY = `
+(function_definition name: (identifier) @lhs) @fndef
 (import_statement) @import
 (import_from_statement) @import
 (assignment left: (_) @lhs right: (_) @rhs) @assign
@@ -35,6 +36,8 @@ const PY_QUERY = `
 (call) @call
 `;
 const JS_COMMON = `
+(function_declaration name: (identifier) @lhs) @fndef
+(method_definition name: (property_identifier) @lhs) @fndef
 (import_statement) @import
 (variable_declarator name: (_) @lhs value: (_) @rhs) @assign
 (assignment_expression left: (_) @lhs right: (_) @rhs) @assign
@@ -77,6 +80,8 @@ export class FileIndex {
   readonly imports = new Map<string, string>();
   /** Every module specifier imported (for loose matching: "the file uses the openai SDK"). */
   readonly importedModules = new Set<string>();
+  /** `from app.config import *`: modules whose constants may be used by bare name. */
+  readonly starImports: string[] = [];
   readonly bindings = new Map<string, Binding[]>();
   readonly calls: TsNode[] = [];
   private lineStarts: number[] | undefined;
@@ -111,6 +116,12 @@ export class FileIndex {
             else whole = c.node;
           }
           if (whole?.type === 'as_pattern') rhs = whole.firstNamedChild ?? undefined;
+          // Local functions and methods are bindings too: a call to them yields what they return
+          // (`def get_llm(): return ChatOpenAI(...)`), and they shadow SDK names (`def completion(...)`).
+          if (first.name === 'fndef' || whole?.type === 'function_definition' || whole?.type === 'function_declaration' || whole?.type === 'method_definition') {
+            if (whole && lhs) this.addFunction(lhs.text, whole);
+            break;
+          }
           if (whole && lhs && rhs) this.addBinding(lhs, rhs, whole);
         }
       }
@@ -146,6 +157,7 @@ export class FileIndex {
         const mod = node.childForFieldName('module_name')?.text;
         if (!mod) return;
         this.importedModules.add(mod);
+        if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) this.starImports.push(mod);
         for (const c of node.namedChildren) {
           if (!c || c === null) continue;
           if (c.startIndex <= (node.childForFieldName('module_name')?.startIndex ?? -1)) continue;
@@ -181,6 +193,22 @@ export class FileIndex {
         }
       }
     }
+  }
+
+  private addFunction(name: string, fn: TsNode): void {
+    const b: Binding = { name, value: fn, node: fn, start: fn.startIndex };
+    if (fn.type === 'method_definition') {
+      push(this.bindings, `this.${name}`, b);
+      return;
+    }
+    // A def directly in a class body is a method, read as self.name.
+    let owner = fn.parent;
+    if (owner?.type === 'decorated_definition') owner = owner.parent;
+    if (this.python && owner?.type === 'block' && owner.parent?.type === 'class_definition') {
+      push(this.bindings, `self.${name}`, b);
+      return;
+    }
+    push(this.bindings, name, b);
   }
 
   private addBinding(lhs: TsNode, value: TsNode, node: TsNode): void {

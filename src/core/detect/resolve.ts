@@ -39,7 +39,9 @@ export type Sym =
   | SdkObject
   | { k: 'mod'; qn: string }
   | { k: 'model'; provider: Provider; sdk: string; model: ModelRes; api?: ApiKind }
-  | { k: 'factory'; provider: Provider; sdk: string; prefix: string };
+  | { k: 'factory'; provider: Provider; sdk: string; prefix: string }
+  /** A local function or method: calling it yields what it returns. */
+  | { k: 'fn'; node: TsNode };
 
 const UNRESOLVED: ModelRes = { model: null, source: 'unresolved' };
 const MAX_DEPTH = 12;
@@ -104,9 +106,17 @@ export class Resolver {
       case 'name': return this.resolveName(e.name, e.node, depth);
       case 'attr': {
         if (e.object.k === 'name' && (e.object.name === 'self' || e.object.name === 'this' || e.object.name === 'cls')) {
+          // self.client may be assigned several times (`None` first, the client later, in a branch): take the
+          // first assignment that is an SDK object.
           const key = `${e.object.name === 'cls' ? 'self' : e.object.name}.${e.name}`;
-          const b = this.index.lookup(key, e.node);
-          if (b && 'value' in b) return this.resolveBinding(b, depth);
+          for (const b of this.index.bindings.get(key) ?? []) {
+            let s = this.resolveBinding(b, depth);
+            // @property / @cached_property: reading the attribute runs the getter.
+            if (s?.k === 'fn' && /@(functools\.)?(cached_)?property\b/.test(s.node.parent?.text.slice(0, s.node.startIndex - (s.node.parent?.startIndex ?? 0)) ?? '')) {
+              s = this.returnsOf(s.node, depth);
+            }
+            if (s) return s;
+          }
           return null;
         }
         const dn = dottedName(e);
@@ -127,8 +137,32 @@ export class Resolver {
         return this.chainOf([e.left, e.right], depth);
       }
       case 'cond': return this.resolve(e.a, depth + 1) ?? this.resolve(e.b, depth + 1);
+      case 'func': return { k: 'fn', node: e.node };
       default: return null;
     }
+  }
+
+  /** What a local function returns: the first `return` (or arrow body) that resolves to something known. */
+  private returnsOf(fn: TsNode, depth: number): Sym | null {
+    if (depth > MAX_DEPTH) return null;
+    const body = fn.childForFieldName('body');
+    if (!body) return null;
+    if (body.type !== 'block' && body.type !== 'statement_block') return this.resolve(toExpr(body), depth + 1);
+    const returns: TsNode[] = [];
+    const visit = (n: TsNode, d: number): void => {
+      if (d > 8 || returns.length > 8) return;
+      for (const c of n.namedChildren) {
+        if (!c) continue;
+        if (c.type === 'return_statement') { const v = c.firstNamedChild; if (v) returns.push(v); }
+        else if (!isFunctionLike(c.type) && /statement|block|clause|if|try|with|else|except|finally/.test(c.type)) visit(c, d + 1);
+      }
+    };
+    visit(body, 0);
+    for (const r of returns) {
+      const s = this.resolve(toExpr(r), depth + 1);
+      if (s && s.k !== 'fn') return s;
+    }
+    return null;
   }
 
   private resolveName(name: string, at: TsNode, depth: number): Sym | null {
@@ -196,6 +230,7 @@ export class Resolver {
       if (/^(@?langchain|langgraph|@langchain)/.test(callee.qn)) return this.chainOf([...e.args, ...e.kwargs.map((k) => k.value)], depth);
       return null;
     }
+    if (callee.k === 'fn') return this.returnsOf(callee.node, depth + 1);
     if (callee.k === 'factory') {
       const m = e.callee.k === 'attr' ? e.callee.name : '';
       const api: ApiKind | undefined = m === 'responses' ? 'responses' : /embedding/i.test(m) ? 'embeddings' : /^image/.test(m) ? 'image' : undefined;
@@ -237,7 +272,11 @@ export class Resolver {
   private chainOf(parts: Expr[], depth: number): Sym | null {
     let model: SdkObject | undefined;
     let template: Expr | undefined;
+    const flat: Expr[] = [];
     for (const p of parts) {
+      if (p.k === 'dict') for (const en of p.entries) flat.push(en.value); else if (p.k === 'list') flat.push(...p.items); else flat.push(p);
+    }
+    for (const p of flat) {
       const s = this.resolve(p, depth + 1);
       if (s?.k === 'obj' && (s.type === 'langchain.chat' || s.type === 'llamaindex.llm') && s.path.length === 0) model = s;
       else if (!template && !model) template = p;
@@ -348,6 +387,10 @@ export class Resolver {
         }
         const qn = this.index.imports.get(e.name);
         if (qn !== undefined) return this.importedConstant(qn);
+        for (const mod of this.index.starImports) {
+          const v = this.importedConstant(`${mod}.${e.name}`);
+          if (v.model !== null) return v;
+        }
         return UNRESOLVED;
       }
       case 'attr': {
@@ -388,7 +431,8 @@ export class Resolver {
         if (left.model !== null) return left;
         const right = this.evalModel(e.right, depth + 1);
         if (right.model === null) return UNRESOLVED;
-        return { ...right, source: /env|getenv|environ|config|settings/i.test(e.left.node.text) ? 'env-default' : 'default' };
+        if (right.source === 'env-default' || /env|getenv|environ/i.test(e.left.node.text)) return { ...right, source: 'env-default' };
+        return { ...right, source: 'default' };
       }
       default: return UNRESOLVED;
     }
@@ -487,6 +531,10 @@ export class Resolver {
     const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
     return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', ''].map((ext) => stripped + ext);
   }
+}
+
+function isFunctionLike(type: string): boolean {
+  return /function|lambda|class|arrow|method/.test(type);
 }
 
 function toExprFromText(r: Resolver, p: { text: string }): Expr {
