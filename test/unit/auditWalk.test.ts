@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditPaths } from '../../src/core/audit/auditPaths';
 import { decodeSource } from '../../src/core/audit/readSource';
-import { walkRoots } from '../../src/core/audit/walk';
+import { collectWalk } from '../../src/core/audit/walk';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
 // The walk over a real temporary tree: what is audited, what is silently left out (dependencies, build outputs,
@@ -57,10 +57,8 @@ describe('audit walk', () => {
   after(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('lists only analysable, non-ignored files, each once', async () => {
-    const files: string[] = [];
-    for await (const entry of walkRoots([{ path: root, base: root, ignore: ['config_ignored/'] }])) {
-      if (entry.kind === 'file') files.push(entry.file);
-    }
+    const entries = await collectWalk([{ path: root, base: root, ignore: ['config_ignored/'] }]);
+    const files = entries.flatMap((entry) => (entry.kind === 'file' ? [entry.file] : []));
     assert.deepEqual(files.sort(), [
       'binary.py', 'bundle.js', 'crlf_bom.py', 'huge.py', 'jquery.min.js', 'pkg/keep.tmp.py', 'pkg/mod.py', 'src/app.py', 'src/web.ts',
     ].sort());

@@ -1,7 +1,8 @@
 import { analyzeText } from '../analyze';
 import type { AnalysisSettings } from '../settings';
 import type { CancellationLike, FileAnalysis, LanguageId, Logger } from '../types';
-import { readSource, readSourceSync } from './readSource';
+import { hasSdkMarkers } from '../detect';
+import { decodeSource, prefilterText, readBytes, readSourceSync, screenBytes } from './readSource';
 
 // The unit of audit work, identical in a worker thread and in-process: read one file, decide whether it is worth
 // analysing, analyse it. Nothing here throws — a file that breaks anything becomes a skip with the reason.
@@ -18,7 +19,16 @@ export interface FileJob {
 export async function analyzeFile(
   job: FileJob, settings: AnalysisSettings, maxBytes: number | undefined, token?: CancellationLike, logger?: Logger,
 ): Promise<FileOutcome> {
-  const source = await readSource(job.absPath, maxBytes);
+  const read = readBytes(job.absPath, maxBytes);
+  if (!read.ok) return { kind: 'skipped', reason: read.reason };
+  const screened = screenBytes(read.bytes, job.absPath);
+  if (screened) return { kind: 'skipped', reason: screened };
+  // Most files of a tree have no SDK marker: answer for them before paying for UTF-8 decoding.
+  const quick = prefilterText(read.bytes);
+  if (quick !== undefined && !hasSdkMarkers(quick)) {
+    return { kind: 'analysis', analysis: { file: job.absPath, language: job.language, calls: [], notes: [] } };
+  }
+  const source = decodeSource(read.bytes, job.absPath);
   if (!source.ok) return { kind: 'skipped', reason: source.reason };
   try {
     const analysis = await analyzeText(job.absPath, source.text, job.language, {

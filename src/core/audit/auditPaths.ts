@@ -16,6 +16,7 @@ import { walkRoots } from './walk';
 /** Below this many files, starting workers (each loads the engine and its WASM) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
 const PROGRESS_EVERY = 50;
+const MAX_AUTO_WORKERS = 2;
 
 export async function auditPaths(
   roots: readonly AuditRoot[], options: AuditOptions, token?: CancellationLike, onProgress?: ProgressListener,
@@ -26,15 +27,15 @@ export async function auditPaths(
   const progress: AuditProgress = { found: 0, done: 0, calls: 0 };
   const report = (): void => onProgress?.({ ...progress });
 
-  for await (const entry of walkRoots(roots, options, token)) {
+  await walkRoots(roots, options, token, (entry) => {
     if (entry.kind === 'skipped') {
       skipped.push({ file: entry.file, reason: entry.reason });
-      continue;
+      return;
     }
     jobs.push({ absPath: entry.absPath, language: entry.language, file: entry.file });
     progress.found = jobs.length;
     if (jobs.length % PROGRESS_EVERY === 0) report();
-  }
+  });
   progress.total = jobs.length;
   report();
 
@@ -109,7 +110,9 @@ function chooseWorkers(fileCount: number, options: AuditOptions): { count: numbe
   if (options.workers !== undefined) return { count: Math.max(0, Math.floor(options.workers)), script };
   if (fileCount < MIN_FILES_FOR_WORKERS) return { count: 0 };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return { count: Math.max(1, Math.min(4, cores)), script };
+  // Each thread loads its own parser and tokenizer ranks (~115 MB measured), so more than two workers would break
+  // the 400 MB peak-RSS budget (bench/results.md) for little gain: the walk and the results stay on the main thread.
+  return { count: Math.max(1, Math.min(MAX_AUTO_WORKERS, cores)), script };
 }
 
 function defaultWorkerScript(): string | undefined {

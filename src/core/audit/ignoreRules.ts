@@ -12,6 +12,43 @@ export interface IgnoreLevel {
   matcher: ignore.Ignore;
 }
 
+/**
+ * A level placed on the walk: turns a path relative to the walk root ("/"-separated) into the path relative to the
+ * level's folder by string slicing — no path.relative per file, which dominated the walk's CPU time.
+ */
+export interface PlacedLevel {
+  matcher: ignore.Ignore;
+  /** Relative path of the level's folder below the walk root ("" for the root); null when it is above the root. */
+  below: string | null;
+  /** For levels above the root: the root's path relative to the level's folder, with a trailing "/". */
+  prefix: string;
+}
+
+export function placeLevel(level: IgnoreLevel, walkRoot: string): PlacedLevel {
+  const rel = path.relative(level.dir, walkRoot).split(path.sep).join('/');
+  if (rel === '' || rel.startsWith('..')) {
+    const below = path.relative(walkRoot, level.dir).split(path.sep).join('/');
+    return { matcher: level.matcher, below, prefix: '' };
+  }
+  return { matcher: level.matcher, below: null, prefix: `${rel}/` };
+}
+
+/** `rel` is relative to the walk root, "/"-separated; levels apply root-first, the last match (ignore or `!`) wins. */
+export function isIgnoredRel(levels: readonly PlacedLevel[], rel: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const level of levels) {
+    let sub: string;
+    if (level.below === null) sub = level.prefix + rel;
+    else if (level.below === '') sub = rel;
+    else if (rel.startsWith(level.below + '/')) sub = rel.slice(level.below.length + 1);
+    else continue;
+    const result = level.matcher.test(isDir ? `${sub}/` : sub);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
 export function makeMatcher(patterns: readonly string[]): ignore.Ignore {
   return ignore({ allowRelativePaths: true }).add(patterns.map(expandBraces).flat());
 }
@@ -53,18 +90,4 @@ export function ancestorGitignores(dir: string): IgnoreLevel[] {
   }
   if (!repoRoot) return [];
   return chain.map(readGitignore).filter((level): level is IgnoreLevel => level !== undefined);
-}
-
-/** Applies the levels root-first; a later level's match (ignore or re-include) overrides an earlier one. */
-export function isIgnored(levels: readonly IgnoreLevel[], absPath: string, isDir: boolean): boolean {
-  let ignored = false;
-  for (const level of levels) {
-    const rel = path.relative(level.dir, absPath);
-    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) continue;
-    const posix = rel.split(path.sep).join('/') + (isDir ? '/' : '');
-    const result = level.matcher.test(posix);
-    if (result.ignored) ignored = true;
-    else if (result.unignored) ignored = false;
-  }
-  return ignored;
 }

@@ -12,6 +12,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 const BATCH = 24;
 const IN_FLIGHT_PER_WORKER = 2;
 const CANCEL_POLL_MS = 25;
+const YIELD_EVERY_MS = 15;
 
 export interface PoolOptions {
   workers: number;
@@ -28,7 +29,14 @@ export async function runInProcess(
   token?: CancellationLike, logger?: Logger, indices?: readonly number[],
 ): Promise<void> {
   const order = indices ?? jobs.map((_, i) => i);
+  let lastYield = Date.now();
   for (const index of order) {
+    // Files without markers finish without a real await; give the event loop a turn every few ms so a Cancel
+    // click (and everything else the host does) gets through during a long in-process audit.
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      lastYield = Date.now();
+    }
     if (token?.isCancellationRequested) return;
     const job = jobs[index];
     if (!job) continue;
