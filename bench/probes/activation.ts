@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const extension = require(path.join(DIST, 'extension.js')) as { activate(ctx: unknown): unknown; deactivate?(): unknown };
+  const bundle = process.argv[2] ?? path.join(DIST, 'extension.js');
+  const extension = require(bundle) as { activate(ctx: unknown): unknown; deactivate?(): unknown };
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
   await extension.activate(context);
