@@ -28,6 +28,7 @@ export interface ParamBinding {
 }
 
 const PY_QUERY = `
+[(function_definition) (lambda)] @scope
 (function_definition name: (identifier) @lhs) @fndef
 (import_statement) @import
 (import_from_statement) @import
@@ -36,6 +37,7 @@ const PY_QUERY = `
 (call) @call
 `;
 const JS_COMMON = `
+[(function_declaration) (function_expression) (arrow_function) (method_definition) (generator_function_declaration) (generator_function)] @scope
 (function_declaration name: (identifier) @lhs) @fndef
 (method_definition name: (property_identifier) @lhs) @fndef
 (import_statement) @import
@@ -84,6 +86,8 @@ export class FileIndex {
   readonly starImports: string[] = [];
   readonly bindings = new Map<string, Binding[]>();
   readonly calls: TsNode[] = [];
+  /** Every function-like node in document order, as plain offsets: scope questions never walk parents. */
+  private readonly functions: { start: number; end: number; node: TsNode }[] = [];
   private lineStarts: number[] | undefined;
 
   constructor(readonly text: string, readonly grammar: Grammar, readonly tree: TsTree, callFilter: (calleeText: string) => boolean) {
@@ -106,6 +110,7 @@ export class FileIndex {
           break;
         }
         case 'import': this.addImport(first.node); break;
+        case 'scope': this.functions.push({ start: first.node.startIndex, end: first.node.endIndex, node: first.node }); break;
         default: {
           let whole: TsNode | undefined;
           let lhs: TsNode | undefined;
@@ -292,14 +297,24 @@ export class FileIndex {
 
   /** Start index of the innermost enclosing function, -1 for module level. */
   scopeOf(n: TsNode): number {
-    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p.startIndex;
+    const x = n.startIndex;
+    const y = n.endIndex;
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      const f = this.functions[i]!;
+      if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) return f.start;
+    }
     return -1;
   }
 
   /** Enclosing functions, innermost first. */
   enclosingFunctions(n: TsNode): TsNode[] {
     const out: TsNode[] = [];
-    for (let p = n.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) out.push(p);
+    const x = n.startIndex;
+    const y = n.endIndex;
+    for (let i = this.functions.length - 1; i >= 0; i--) {
+      const f = this.functions[i]!;
+      if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) out.push(f.node);
+    }
     return out;
   }
 
