@@ -50,8 +50,8 @@ function findParenOpen(text: string, structure: Structure, start: number, end: n
   let close = end - 1;
   while (close > start && /\s/.test(text[close]!)) close--;
   if (text[close] !== ')') return null;
-  for (const [open, c] of structure.closeOf) if (c === close && open >= start) return open;
-  return null;
+  const open = structure.openOf.get(close);
+  return open !== undefined && open >= start ? open : null;
 }
 
 function findOptions(

@@ -14,6 +14,8 @@ export interface AdviceCatalog {
   resolve(name: string | null, settings: AnalysisSettings): Resolution;
   estimateOutput(call: DetectedCall, model: ModelInfo | null): OutputTokens;
   estimate(model: ModelInfo, inputTokens: InputTokens, outputTokens: OutputTokens, call: DetectedCall, region: string | null): Footprint | null;
+  /** Typical active parameters (billions) of a catalog model, when known: a cheap pre-filter before re-estimating. */
+  activeParams?(id: string): number | undefined;
 }
 
 export const defaultCatalog: AdviceCatalog = {
@@ -22,6 +24,11 @@ export const defaultCatalog: AdviceCatalog = {
   estimateOutput: (call, model) => estimateOutputTokens(call, model),
   estimate: (model, inputTokens, outputTokens, call, region) =>
     footprint.estimateFootprint({ model, inputTokens, outputTokens, call, region }),
+  activeParams(id) {
+    const active = footprint.catalogEntry(id)?.params?.active;
+    if (active === undefined) return undefined;
+    return typeof active === 'number' ? active : (active[0] + active[1]) / 2;
+  },
 };
 
 /** The same call re-estimated with another model and/or changed parameters. */

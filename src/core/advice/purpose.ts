@@ -19,7 +19,7 @@ export interface PurposeInfo {
 const PURPOSES: ReadonlyArray<{ purpose: Purpose; cap: number; label: string; pattern: RegExp }> = [
   {
     purpose: 'classification', cap: 32, label: 'classification label',
-    pattern: /\b(classif(y|ies|ication)|categori[sz]e|categor(y|ies)\b.*\b(one|which)|label (this|the|each)|sentiment|yes or no|yes\/no|true or false|(one|single) word|answer (with )?(only|just)|respond (with )?(only|just)|reply (with )?(only|just)|is this (spam|toxic)|spam or not)\b/i,
+    pattern: /\b(classif(y|ies|ication)|categori[sz]e|(one|which) (of (the|these) )?categor(y|ies)|label (this|the|each)|sentiment|yes or no|yes\/no|true or false|(one|single) word|answer (with )?(only|just)|respond (with )?(only|just)|reply (with )?(only|just)|is this (spam|toxic)|spam or not)\b/i,
   },
   {
     purpose: 'extraction', cap: 512, label: 'extraction',
@@ -44,12 +44,24 @@ export function staticPromptText(call: DetectedCall): string {
   return texts.join('\n');
 }
 
+const purposeCache = new WeakMap<DetectedCall, PurposeInfo>();
+
 export function callPurpose(analysis: Pick<CallAnalysis, 'call'>): PurposeInfo {
-  const text = staticPromptText(analysis.call);
+  const known = purposeCache.get(analysis.call);
+  if (known) return known;
+  const info = readPurpose(analysis.call);
+  purposeCache.set(analysis.call, info);
+  return info;
+}
+
+function readPurpose(call: DetectedCall): PurposeInfo {
+  // Long prompts: the task is stated near the start or the end; reading those keeps this linear and cheap.
+  const full = staticPromptText(call);
+  const text = full.length > 4000 ? `${full.slice(0, 2000)}\n${full.slice(-2000)}` : full;
   for (const entry of PURPOSES) {
     if (entry.pattern.test(text)) return { purpose: entry.purpose, cap: entry.cap, label: entry.label };
   }
-  if (analysis.call.params.jsonMode) return { purpose: 'extraction', cap: 512, label: 'JSON answer' };
+  if (call.params.jsonMode) return { purpose: 'extraction', cap: 512, label: 'JSON answer' };
   return { purpose: 'answer', cap: 1024, label: 'chat answer' };
 }
 

@@ -21,7 +21,11 @@ export interface PythonDef {
 
 interface Line { start: number; indent: number; text: string }
 
+const linesCache = new WeakMap<Structure, Line[]>();
+
 function statementLines(source: SourceText, structure: Structure): Line[] {
+  const known = linesCache.get(structure);
+  if (known) return known;
   const lines: Line[] = [];
   for (let i = 0; i < source.lineStarts.length; i++) {
     if (!structure.lineStartsInCode[i]) continue;
@@ -32,6 +36,7 @@ function statementLines(source: SourceText, structure: Structure): Line[] {
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     lines.push({ start, indent: indentWidth(text.slice(0, text.length - trimmed.length)), text: trimmed });
   }
+  linesCache.set(structure, lines);
   return lines;
 }
 

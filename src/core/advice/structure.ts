@@ -9,6 +9,11 @@ export interface Structure {
   dialect: Dialect;
   /** open bracket offset → matching close offset (brackets inside strings/comments are ignored). */
   closeOf: Map<number, number>;
+  /** close → open, the reverse of closeOf. */
+  openOf: Map<number, number>;
+  /** Open offsets in ascending order, and for each its enclosing open bracket (-1 at top level). */
+  opens: number[];
+  parentOf: Map<number, number>;
   /** Sorted [start, end) intervals of strings and comments. */
   opaque: Array<[number, number, 'string' | 'comment']>;
   /** Per line: bracket depth and whether the line starts inside a string (multi-line strings must never be re-indented). */
@@ -33,6 +38,9 @@ const CLOSE = ')]}';
 
 function scan(text: string, dialect: Dialect): Structure {
   const closeOf = new Map<number, number>();
+  const openOf = new Map<number, number>();
+  const opens: number[] = [];
+  const parentOf = new Map<number, number>();
   const opaque: Array<[number, number, 'string' | 'comment']> = [];
   const stack: number[] = [];
   const lineStartsInCode: boolean[] = [true];
@@ -61,22 +69,33 @@ function scan(text: string, dialect: Dialect): Structure {
       i = end;
       continue;
     }
-    if (OPEN.includes(c)) stack.push(i);
-    else if (CLOSE.includes(c)) {
+    if (OPEN.includes(c)) {
+      parentOf.set(i, stack.length ? stack[stack.length - 1]! : -1);
+      opens.push(i);
+      stack.push(i);
+    } else if (CLOSE.includes(c)) {
       const open = stack.pop();
-      if (open !== undefined && OPEN.indexOf(text[open]!) === CLOSE.indexOf(c)) closeOf.set(open, i);
-      else if (open !== undefined) stack.push(open); // mismatched: keep the open bracket, drop the stray close
+      if (open !== undefined && OPEN.indexOf(text[open]!) === CLOSE.indexOf(c)) {
+        closeOf.set(open, i);
+        openOf.set(i, open);
+      } else if (open !== undefined) stack.push(open); // mismatched: keep the open bracket, drop the stray close
     }
-    lastSignificant = /[A-Za-z0-9_$]/.test(c) ? wordBefore(text, i) : c;
+    if (isWordChar(text.charCodeAt(i))) {
+      // Consume the whole word at once: it is the "last significant token" the JS regex-vs-division rule looks at.
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      lastSignificant = text.slice(i, j);
+      i = j;
+      continue;
+    }
+    lastSignificant = c;
     i++;
   }
-  return { dialect, closeOf, opaque, lineStartsInCode };
+  return { dialect, closeOf, openOf, opens, parentOf, opaque, lineStartsInCode };
 }
 
-function wordBefore(text: string, i: number): string {
-  let s = i;
-  while (s > 0 && /[A-Za-z0-9_$]/.test(text[s - 1]!)) s--;
-  return text.slice(s, i + 1);
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
 }
 
 /** If a string or comment starts at i, the offset just after it; else null. */
@@ -218,10 +237,13 @@ export function bracketContents(text: string, structure: Structure, open: number
   let entryStart = -1;
   let entryEnd = -1;
   let trailingComma: number | null = null;
+  // Walk the strings/comments inside the pair in order alongside the characters (no per-character search).
+  const opaque = structure.opaque;
+  let next = firstOpaqueFrom(structure, open + 1);
   let i = open + 1;
   while (i < close) {
-    const c = text[i]!;
-    const interval = opaqueAt(structure, i);
+    while (next < opaque.length && opaque[next]![0] < i) next++;
+    const interval = opaque[next];
     if (interval && interval[0] === i) {
       if (interval[2] === 'string') {
         if (entryStart < 0) entryStart = i;
@@ -231,14 +253,15 @@ export function bracketContents(text: string, structure: Structure, open: number
       i = interval[1];
       continue;
     }
-    if (c === ',') {
+    const c = text.charCodeAt(i);
+    if (c === 44 /* , */) {
       if (entryStart >= 0) entries.push({ start: entryStart, end: entryEnd });
       trailingComma = entryStart >= 0 ? i : trailingComma;
       entryStart = -1;
       i++;
       continue;
     }
-    if (/\s/.test(c)) { i++; continue; }
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12) { i++; continue; }
     if (entryStart < 0) entryStart = i;
     trailingComma = null;
     const nested = structure.closeOf.get(i);
@@ -250,11 +273,38 @@ export function bracketContents(text: string, structure: Structure, open: number
   return { open, close, entries, trailingComma };
 }
 
+/** Index of the first string/comment interval starting at or after `offset`. */
+function firstOpaqueFrom(structure: Structure, offset: number): number {
+  const list = structure.opaque;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]![0] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The innermost bracket pair strictly enclosing `offset`, as [open, close]; null at top level. */
 export function enclosingBracket(structure: Structure, offset: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (const [open, close] of structure.closeOf) {
-    if (open < offset && offset < close && (!best || open > best[0])) best = [open, close];
+  // The last open bracket before offset, then up its ancestors to the first one still open at offset.
+  const opens = structure.opens;
+  let lo = 0;
+  let hi = opens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (opens[mid]! < offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
   }
-  return best;
+  let open = found >= 0 ? opens[found]! : -1;
+  while (open >= 0) {
+    const close = structure.closeOf.get(open);
+    if (close !== undefined && close >= offset && open < offset && close !== offset) return [open, close];
+    if (close === undefined && open < offset) {
+      // Unclosed bracket (broken code): not a usable pair; keep climbing.
+    }
+    open = structure.parentOf.get(open) ?? -1;
+  }
+  return null;
 }

@@ -84,12 +84,17 @@ function smallerModels(input: RuleInput, model: ModelInfo, footprint: Footprint)
   };
   const cap = call.params.maxOutputTokens?.value ?? 0;
   const result: Candidate[] = [];
+  // Energy grows with active parameters: a model with at least 80 % of ours cannot save 60 %, so it is not even
+  // re-estimated (this keeps the rule cheap on files with many calls).
+  const ours = input.catalog.activeParams?.(model.id);
   for (const other of input.catalog.listModels()) {
     if (other.id === model.id || other.provider !== model.provider || other.kind !== model.kind) continue;
     // Reasoning and non-reasoning models take different parameters (temperature, reasoning_effort): never cross over.
     if (other.reasoning !== model.reasoning) continue;
     if ((needs.tools && !other.capabilities.tools) || (needs.vision && !other.capabilities.vision) || (needs.json && !other.capabilities.json)) continue;
     if (cap > other.maxOutputTokens || inputTokens.count + Math.max(cap, 1) > other.contextWindow) continue;
+    const theirs = input.catalog.activeParams?.(other.id);
+    if (ours !== undefined && theirs !== undefined && theirs >= ours * 0.8) continue;
     const after = reestimate(input.catalog, call, other, inputTokens, input.settings.region);
     if (!after) continue;
     const saving = savings(footprint, after);
