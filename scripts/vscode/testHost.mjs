@@ -36,6 +36,10 @@ function parseArgs(argv) {
   return out;
 }
 
+// The workbench's own log lines arrive through the same channel as the suite's output, with the same
+// types; these are start-up chatter and offline lookups (open-vsx) that say nothing about the tests.
+const WORKBENCH_NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Creation of workbench contribution|Updating additional builtin extensions|\[Service Worker\]|ChatSessionStore:|getaddrinfo ENOTFOUND|.*\bopen-vsx\.org\b)/;
+
 // The workbench forwards console calls as (type, [format, ...args]) — printf-style, like console.log.
 function formatLogArgs(args) {
   const list = Array.isArray(args) ? args : [args];
@@ -71,6 +75,7 @@ async function main() {
     const exited = new Promise((r) => { resolveExit = r; });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = formatLogArgs(args);
+      if (!verbose && WORKBENCH_NOISE.test(text)) return;
       if (type === 'error' || type === 'warn') console.error(text);
       else console.log(text);
     });
