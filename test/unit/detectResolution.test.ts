@@ -261,3 +261,32 @@ describe('detect: receivers through local functions, properties and star imports
     assert.equal(c!.model, 'deepseek-chat');
   });
 });
+
+describe('detect: objects built in another workspace module', () => {
+  const files: Record<string, string> = {
+    '/w/app/llm.py': 'from langchain_anthropic import ChatAnthropic\nllm = ChatAnthropic(\n    model="claude-3-5-sonnet-20241022",  # a (paren) in a comment\n    max_tokens=1024,\n)\n',
+    '/w/src/lib/ai.ts': "import OpenAI from 'openai';\nexport const client = new OpenAI({ baseURL: 'https://api.together.xyz/v1' });\n",
+  };
+  const readFile = (p: string): string | undefined => files[p];
+
+  it('python: `from app.llm import llm` then llm.invoke', async () => {
+    const src = 'from app.llm import llm\nfrom .llm import llm as other\ndef f(q):\n    return llm.invoke(q), other.invoke(q)\n';
+    const calls = await detect(src, 'python', { file: '/w/app/main.py', readFile });
+    assert.deepEqual(calls.map((c) => [c.provider, c.model, c.modelSource]), [
+      ['anthropic', 'claude-3-5-sonnet-20241022', 'bound'], ['anthropic', 'claude-3-5-sonnet-20241022', 'bound'],
+    ]);
+  });
+
+  it('ts: a client from an `@/lib/…` alias keeps its base-URL provider', async () => {
+    const src = "import { client } from '@/lib/ai';\nexport async function GET() { return client.chat.completions.create({ model: 'meta-llama/Llama-3-70b-chat-hf', messages: [] }); }\n";
+    const [c] = await detect(src, 'typescript', { file: '/w/src/app/route.ts', readFile });
+    assert.equal(c!.provider, 'together');
+    assert.equal(c!.loop?.kind, 'handler');
+  });
+
+  it('ts: an unreadable project module still yields the call by its SDK method path', async () => {
+    const src = "import { openai } from '@/lib/openai';\nawait openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });\nawait openai.models.list();\n";
+    const calls = await detect(src, 'typescript', { file: '/w/src/x.ts', readFile });
+    assert.deepEqual(calls.map((c) => [c.provider, c.model]), [['openai', 'gpt-4o-mini']]);
+  });
+});

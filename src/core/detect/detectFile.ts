@@ -100,7 +100,8 @@ function matchCall(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | n
       const row = r.method(o.type, stripPassthrough(table, callee.qn.slice(mod.length + 1).split('.')));
       if (row?.shape) return { shape: row.shape, provider: o.provider, sdk: o.sdk };
     }
-    return null;
+    // A client imported from the project's own module (`import { openai } from '@/lib/openai'`).
+    return looseMatch(r, compiled, e);
   }
   if (callee?.k === 'obj') {
     const last = callee.path[callee.path.length - 1];

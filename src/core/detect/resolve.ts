@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ApiKind, ModelSource, Provider, Range } from '../types';
 import { type Expr, type Kwarg, dottedName, kwarg, staticString, toExpr } from './expr';
+import { findForeignObject } from './crossFile';
 import { providerFromBaseUrl, providerFromModel, providerFromName } from './endpoints';
 import type { Binding, FileIndex, ParamBinding } from './fileIndex';
 import type { TsNode } from './parsers';
@@ -172,9 +173,43 @@ export class Resolver {
       return this.resolveParam(b, depth);
     }
     const qn = this.index.imports.get(name);
-    if (qn !== undefined) return { k: 'mod', qn };
+    if (qn !== undefined) return this.foreignObject(qn) ?? { k: 'mod', qn };
     if (!this.index.python && name === 'fetch') return { k: 'mod', qn: 'fetch' };
     return null;
+  }
+
+  /** An SDK object constructed at module level in another workspace file (`from app.llm import llm`). */
+  private foreignObject(qn: string): SdkObject | undefined {
+    if (!this.options.readFile || !this.options.file) return undefined;
+    const dot = qn.lastIndexOf('.');
+    if (dot <= 0) return undefined;
+    const mod = qn.slice(0, dot);
+    // Only project modules: relative imports, or Python modules that exist as files in the workspace.
+    if (!this.index.python && !/^(\.|@\/|~\/)/.test(mod)) return undefined;
+    if (this.constructorsByName.has(qn) || this.factories.has(qn)) return undefined;
+    for (const candidate of this.moduleFiles(mod)) {
+      const text = this.readFileOnce(candidate);
+      if (text === undefined) continue;
+      const f = findForeignObject(text, qn.slice(dot + 1), this.index.python);
+      if (!f) return undefined;
+      const row = this.constructorsByName.get(f.qn);
+      if (!row || row.whenArg0) return undefined;
+      let model: ModelRes | undefined;
+      for (const k of row.model ?? []) {
+        const v = f.literals.get(k);
+        if (v !== undefined) { model = { model: v, source: 'imported' }; break; }
+      }
+      if (!model && row.modelPos === 0 && f.firstLiteral !== undefined) model = { model: f.firstLiteral, source: 'imported' };
+      let provider = row.provider;
+      for (const k of row.baseUrlKeys ?? []) {
+        const u = f.literals.get(k);
+        const p = u ? providerFromBaseUrl(u) : undefined;
+        if (p) { provider = p; break; }
+      }
+      if (row.providerFromModel && model?.model) provider = providerFromModel(model.model) ?? provider;
+      return { k: 'obj', type: row.type, provider, sdk: row.sdk, bound: [], flags: {}, path: [], ...(model ? { model } : {}) };
+    }
+    return undefined;
   }
 
   private resolveBinding(b: Binding, depth: number): Sym | null {
@@ -526,10 +561,21 @@ export class Resolver {
       else for (let d = dir, i = 0; i < 8; i++, d = path.dirname(d)) { bases.push(d); if (path.dirname(d) === d) break; }
       return bases.flatMap((b) => [path.join(b, `${rel}.py`), path.join(b, rel, '__init__.py')]);
     }
+    const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', ''];
+    if (/^[@~]\//.test(mod)) {
+      // `@/lib/x` / `~/lib/x`: the usual tsconfig path alias for the project root or its src/ folder.
+      const rest = mod.slice(2);
+      const out: string[] = [];
+      for (let d = dir, i = 0; i < 8; i++, d = path.dirname(d)) {
+        for (const b of [path.join(d, 'src', rest), path.join(d, rest)]) for (const e of exts) out.push(b + e);
+        if (path.dirname(d) === d) break;
+      }
+      return out;
+    }
     if (!mod.startsWith('.')) return [];
     const base = path.resolve(dir, mod);
     const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    return ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', ''].map((ext) => stripped + ext);
+    return exts.map((ext) => stripped + ext);
   }
 }
 
