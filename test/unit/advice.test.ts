@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, computeFindings, FINDING_CODES } from '../../src/core/advice';
+import { applyEdits, computeFindings, FINDING_CODES, mergeFixes } from '../../src/core/advice';
 import { DEFAULT_SETTINGS, DEFAULT_SEVERITY } from '../../src/core/settings';
 import type { Finding, FindingCode, TextEdit } from '../../src/core/types';
 import { analyzeOne, buildCall, rangeOf, testCatalog, type AnalyzeSpec } from './adviceHarness.test';
@@ -42,6 +42,20 @@ describe('advice: applyEdits', () => {
     // 🙂 is two UTF-16 units (columns 5–6): the closing quote is at column 7.
     assert.equal(applyEdits(text, [{ range: { start: { line: 0, character: 7 }, end: { line: 0, character: 8 } }, newText: "'" }]), 'x = "🙂\'\r\ny = 1\r\n');
     assert.equal(applyEdits(text, [{ range: { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } }, newText: '2' }]), 'x = "🙂"\r\ny = 2\r\n');
+  });
+});
+
+describe('advice: mergeFixes (fix all in file)', () => {
+  it('keeps identical edits once and skips a whole fix that would overlap an accepted one', () => {
+    const text = 'abcdef';
+    const helper = at(text, 0, 0, 'H;');
+    const a = { title: 'a', edits: [helper, at(text, 1, 2, 'B')] };
+    const b = { title: 'b', edits: [helper, at(text, 4, 5, 'E')] };
+    const c = { title: 'c', edits: [at(text, 1, 3, 'X')] };
+    const merged = mergeFixes([a, b, c]);
+    assert.deepEqual(merged.applied.map((f) => f.title), ['a', 'b']);
+    assert.deepEqual(merged.skipped.map((f) => f.title), ['c']);
+    assert.equal(applyEdits(text, merged.edits), 'H;aBcdEf');
   });
 });
 

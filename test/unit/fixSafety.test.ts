@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { applyEdits } from '../../src/core/advice';
+import { applyEdits, mergeFixes } from '../../src/core/advice';
 import { analyzeText } from '../../src/core/analyze';
 import { languageFromPath } from '../../src/core/detect';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
@@ -98,6 +98,10 @@ describe('fix safety: every fix on every fixture parses and has its effect', fun
   const cases: Case[] = [];
   const parseFailures: string[] = [];
   const effectFailures: string[] = [];
+  const fixAllFailures: string[] = [];
+  let fixAllFiles = 0;
+  let fixAllApplied = 0;
+  let fixAllSkipped = 0;
   const counts = new Map<FindingCode, { applied: number; parses: number; effect: number }>();
   const tally = (code: FindingCode) => {
     let entry = counts.get(code);
@@ -169,9 +173,52 @@ describe('fix safety: every fix on every fixture parses and has its effect', fun
     }
   });
 
+  // "Fix all in file": the first fix of every finding, merged (identical edits once, overlapping fixes skipped).
+  before(async () => {
+    const files = [...new Set(cases.map((c) => c.file))];
+    const fixedAll: Array<{ file: string; language: LanguageId; text: string; fixed: string; fixable: number }> = [];
+    for (const file of files) {
+      const language = languageFromPath(file)!;
+      const text = readSource(file);
+      const analysis = await analyze(file, text, language);
+      const firstFixes = analysis.calls.flatMap((call) => call.findings.flatMap((f) => (f.fixes[0] ? [f.fixes[0]] : [])));
+      const merged = mergeFixes(firstFixes);
+      fixAllApplied += merged.applied.length;
+      fixAllSkipped += merged.skipped.length;
+      try {
+        fixedAll.push({ file, language, text, fixed: applyEdits(text, merged.edits), fixable: firstFixes.length });
+      } catch (error) {
+        fixAllFailures.push(`${path.relative(FIXTURES, file)}: merged edits do not apply: ${(error as Error).message}`);
+      }
+    }
+    fixAllFiles = fixedAll.length;
+    const py = fixedAll.filter((f) => f.language === 'python');
+    const errors = pythonErrors([...py.map((f) => f.text), ...py.map((f) => f.fixed)]);
+    py.forEach((f, i) => {
+      const before = errors[i] ?? null;
+      const after = errors[py.length + i] ?? null;
+      if (after !== null && (before === null || after.replace(/\(line \d+\)/, '') !== before.replace(/\(line \d+\)/, ''))) {
+        fixAllFailures.push(`${path.relative(FIXTURES, f.file)}: fix-all breaks parsing: ${after}`);
+      }
+    });
+    for (const f of fixedAll.filter((x) => x.language !== 'python')) {
+      const before = tsErrors(f.file, f.text);
+      const after = tsErrors(f.file, f.fixed);
+      if (after.length > before.length || !after.every((m) => before.includes(m))) {
+        fixAllFailures.push(`${path.relative(FIXTURES, f.file)}: fix-all breaks parsing: ${after.join('; ')}`);
+      }
+    }
+    for (const f of fixedAll) {
+      const again = await analyze(f.file, f.fixed, f.language);
+      const remaining = again.calls.flatMap((call) => call.findings.filter((x) => x.fixes.length > 0)).length;
+      if (remaining >= f.fixable) fixAllFailures.push(`${path.relative(FIXTURES, f.file)}: fix-all left ${remaining} of ${f.fixable} fixable findings`);
+    }
+  });
+
   after(() => {
     const rows = [...counts].map(([code, n]) => `    ${code.padEnd(22)} applied ${n.applied}, parse ok ${n.parses}, effect ok ${n.effect}`);
     console.log(`    fixes checked on ${fixtureFiles().length} fixture files:\n${rows.join('\n')}`);
+    console.log(`    fix-all on ${fixAllFiles} files: ${fixAllApplied} fixes merged, ${fixAllSkipped} skipped as overlapping`);
   });
 
   it('finds fixes for every code that has text edits', () => {
@@ -186,5 +233,10 @@ describe('fix safety: every fix on every fixture parses and has its effect', fun
 
   it('re-analysis of every fixed file shows the intended effect on that call', () => {
     assert.deepEqual(effectFailures, []);
+  });
+
+  it('fix-all in file (first fix of every finding, merged) parses and resolves findings', () => {
+    assert.ok(fixAllFiles > 0);
+    assert.deepEqual(fixAllFailures, []);
   });
 });

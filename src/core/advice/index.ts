@@ -11,6 +11,7 @@ import type { AnalysisSettings } from '../settings';
 import type { CallAnalysis, Finding, FindingCode, Logger } from '../types';
 
 export { applyEdits } from './applyEdits';
+export { mergeFixes, type MergedFixes } from './mergeFixes';
 export { FINDING_CODES, type FindingCodeInfo } from './codes';
 export type { AdviceCatalog } from './catalog';
 
