@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { aggregateBy, byFileKey, byModelKey, byProviderKey } from '../core/audit/aggregate';
-import type { AggregateRow, AuditedCall } from '../core/audit/types';
+import type { AggregateRow, AuditedCall, AuditResult } from '../core/audit/types';
 import { formatEnergy, formatUsd } from '../core/units';
 import type { AuditStore } from './auditStore';
 import type { FeatureContext } from './featureContext';
@@ -15,6 +15,7 @@ export const GROUPINGS: readonly Grouping[] = ['file', 'model', 'provider'];
 const GROUPING_KEY = 'llmFootprint.auditGrouping';
 
 type Node =
+  | { kind: 'totals'; label: string; description: string; tooltip: string }
   | { kind: 'group'; row: AggregateRow; calls: AuditedCall[] }
   | { kind: 'call'; call: AuditedCall };
 
@@ -39,7 +40,8 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     if (!result) return [];
     if (!node) {
       const rows = aggregateBy(result.calls, KEY[this.grouping]);
-      return rows.map((row) => ({ kind: 'group', row, calls: result.calls.filter((c) => KEY[this.grouping](c) === row.key) }));
+      const groups: Node[] = rows.map((row) => ({ kind: 'group', row, calls: result.calls.filter((c) => KEY[this.grouping](c) === row.key) }));
+      return result.calls.length > 0 ? [totalsNode(result), ...groups] : groups;
     }
     if (node.kind === 'group') {
       return [...node.calls]
@@ -50,6 +52,15 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'totals') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+      item.id = 'totals';
+      item.description = node.description;
+      item.tooltip = node.tooltip;
+      item.iconPath = new vscode.ThemeIcon('pulse');
+      item.command = { command: 'llmFootprint.showReport', title: 'Show Report' };
+      return item;
+    }
     return node.kind === 'group' ? this.groupItem(node) : this.callItem(node.call);
   }
 
@@ -100,7 +111,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     return item;
   }
 
-  /** Labels of the visible tree (groups and their calls), for tests and diagnostics. */
+  /** Labels of the visible tree (the totals row, groups and their calls), for tests and diagnostics. */
   snapshot(): Array<{ label: string; description: string; children: string[] }> {
     return this.getChildren().map((group) => {
       const item = this.getTreeItem(group);
@@ -119,6 +130,19 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<Node>, vscode.
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+function totalsNode(result: AuditResult): Node {
+  const t = result.totals;
+  const perDay = t.callsWithVolume > 0 ? ` · ${formatEnergy(t.perDay.energyWh.typical)}/day` : '';
+  const cost = t.perCall.costUsd ? ` · ${formatUsd(t.perCall.costUsd.typical)}/run` : '';
+  return {
+    kind: 'totals',
+    label: `Total: ${t.calls} call${t.calls === 1 ? '' : 's'}`,
+    description: `${formatEnergy(t.perCall.energyWh.typical)}/run${perDay}${cost}${result.cancelled ? ' (partial)' : ''}`,
+    tooltip: `${t.calls} call sites in ${t.filesWithCalls} files (${t.filesAnalysed} analysed, ${t.skipped} skipped)`
+      + `${t.unknownModelCalls ? `; ${t.unknownModelCalls} with an unknown model are not in the sums` : ''}. Click for the report.`,
+  };
 }
 
 function rowFigures(row: AggregateRow): string {

@@ -180,3 +180,23 @@ describe('format: html and md escaping', () => {
     assert.equal((JSON.parse(renderReport(empty, 'sarif')) as any).runs[0].results.length, 0);
   });
 });
+
+describe('format: report charts', () => {
+  it('uses per-day bars only when every estimated call site has a volume', async () => {
+    const { chartData } = await import('../../src/core/audit/formats/reportView');
+    const mixed = chartData(report());
+    assert.equal(mixed.basis, 'per run');
+    // Per run: gpt-4o 1 Wh, claude 0.5 Wh, embedding 0.01 Wh; the unknown model has no bar.
+    assert.deepEqual(mixed.byModel.map((b) => [b.label, b.value]), [['gpt-4o', 1], ['claude-sonnet-4-5', 0.5], ['text-embedding-3-small', 0.01]]);
+    assert.deepEqual(mixed.byProvider.map((b) => b.label), ['openai', 'anthropic']);
+    // Log-scale scatter: only calls with a positive energy and cost (the embedding has no price here).
+    assert.equal(mixed.energyVsCost.length, 2);
+    const allDaily = chartData(buildJsonReport(syntheticResult([
+      { file: 'a.py', line: 1, model: 'gpt-4o', energyWh: 1, callsPerDay: 10 },
+      { file: 'b.py', line: 1, model: 'gpt-4o-mini', energyWh: 0.1, callsPerDay: 1000 },
+    ])));
+    assert.equal(allDaily.basis, 'per day');
+    assert.deepEqual(allDaily.byFile.map((b) => [b.label, b.value]), [['b.py', 100], ['a.py', 10]]);
+    assert.match(allDaily.byFile[0]!.text, /100 Wh\/day/);
+  });
+});

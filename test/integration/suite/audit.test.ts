@@ -48,6 +48,8 @@ describe('audit: Audit Workspace in a real VS Code', function () {
 
   it('fills the tree by file, then by model', async () => {
     const byFile = await vscode.commands.executeCommand<TreeSnapshot[]>('llmFootprint.auditTreeSnapshot');
+    assert.match(byFile[0]!.label, /^Total: \d+ calls?$/);
+    assert.match(byFile[0]!.description, /Wh\/run/);
     const group = byFile.find((g) => g.label === 'audit/classify_reviews.py');
     assert.ok(group, byFile.map((g) => g.label).join(', '));
     assert.equal(group.children.length, 1);

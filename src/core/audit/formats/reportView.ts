@@ -141,7 +141,11 @@ export interface ChartData {
 }
 
 export function chartData(report: JsonReport, limit = 12): ChartData {
-  const useDay = report.totals.callsWithVolume > 0 && report.totals.perDay.energyWh.typical > 0;
+  // Per day only when every estimated call site has a volume: otherwise the per-day bars would silently leave out
+  // the call sites without one, and one run of every call is the fairer comparison.
+  const estimated = report.totals.calls - report.totals.unknownModelCalls;
+  const useDay = estimated > 0 && report.calls.every((c) => !c.energyWh || c.callsPerDay !== null)
+    && report.totals.perDay.energyWh.typical > 0;
   const pick = (r: AggregateRow) => (useDay ? r.perDay : r.perCall).energyWh.typical;
   const fmt = (n: number) => formatEnergy(n) + (useDay ? '/day' : '');
   return {
@@ -149,7 +153,8 @@ export function chartData(report: JsonReport, limit = 12): ChartData {
     byFile: bars(report.byFile, pick, fmt, limit),
     byProvider: bars(report.byProvider, pick, fmt, limit),
     energyVsCost: report.calls
-      .filter((c) => c.energyWh && c.costUsd)
+      // Log scales: a zero (an embedding priced at $0 in the catalog, say) has no place on them.
+      .filter((c) => c.energyWh && c.costUsd && c.energyWh.typical > 0 && c.costUsd.typical > 0)
       .map((c) => ({ label: `${c.file}:${c.line} ${callModelLabel(c)}`, energyWh: c.energyWh!.typical, costUsd: c.costUsd!.typical })),
     basis: useDay ? 'per day' : 'per run',
   };
