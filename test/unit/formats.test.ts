@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the parsed JSON/SARIF documents are walked dynamically */
 import * as assert from 'node:assert/strict';
 import { FORMATS, renderReport } from '../../src/core/audit/formats';
 import { CSV_COLUMNS } from '../../src/core/audit/formats/csv';
