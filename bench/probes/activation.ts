@@ -26,10 +26,10 @@ async function main(): Promise<void> {
     workspaceState: { get: (_k: string, d?: unknown) => d, update: async () => undefined, keys: () => [] },
   } as Record<string | symbol, unknown>, { get: (t, k) => t[k] });
 
+  const bundle = process.argv[2] ?? path.join(DIST, 'extension.js');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const bundle = process.argv[2] ?? path.join(DIST, 'extension.js');
   const extension = require(bundle) as { activate(ctx: unknown): unknown; deactivate?(): unknown };
   const loadMs = performance.now() - t0;
   const t1 = performance.now();
