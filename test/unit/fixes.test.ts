@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { listModels } from '../../src/core/footprint';
 import { editsConflict, fixTitle, selectFixAll } from '../../src/core/present/fixes';
 import { rankModelsFor } from '../../src/core/present/modelPick';
+import { statusText, statusTooltip } from '../../src/core/present/statusText';
 import { fileTotals } from '../../src/core/present/totals';
 import type { Finding, Range } from '../../src/core/types';
 import { analysis, footprint } from './presentFixtures';
@@ -65,6 +66,16 @@ describe('file totals', () => {
     assert.ok(Math.abs(t.perDay.energyWh - 310) < 1e-9);
     assert.equal(t.perDay.calls, 1000);
     assert.equal(fileTotals([analysis()]).perDay, null);
+  });
+
+  it('status bar text: per run, plus per day only with volumes; tooltip says what is left out', () => {
+    assert.equal(statusText(fileTotals([analysis(), analysis()]), 'auto'), '$(pulse) 0.62 Wh · 0.24 g CO₂e · $0.0042');
+    // 0.31 Wh × 20,000 = 6.2 kWh
+    assert.equal(statusText(fileTotals([analysis({ callsPerDay: 20000 })]), 'auto'), '$(pulse) 0.31 Wh · 0.12 g CO₂e · $0.0021 · 6.2 kWh/day');
+    assert.equal(statusText(fileTotals([analysis({ footprint: null })]), 'auto'), '$(pulse) 1 LLM call, model unknown');
+    const tip = statusTooltip(fileTotals([analysis(), analysis({ footprint: null })]), 'auto');
+    assert.match(tip, /2 LLM calls, 1 with an unknown model \(not included\)/);
+    assert.match(tip, /Per day: add `# llm-footprint: 20k calls\/day`/);
   });
 });
 

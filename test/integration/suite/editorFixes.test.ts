@@ -37,7 +37,13 @@ const REASONING_PY = [
 ].join('\n');
 
 async function diagnosticWithCode(uri: vscode.Uri, code: string): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${code} diagnostic`, () => ourDiagnostics(uri).find((d) => codeOf(d) === code));
+  try {
+    return await waitFor(`a ${code} diagnostic`, () => ourDiagnostics(uri).find((d) => codeOf(d) === code));
+  } catch (e) {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    const lenses = await lensTitles(uri);
+    throw new Error(`${String(e)}; ${uri.toString()} v${doc?.version} closed=${doc?.isClosed}: diagnostics [${ourDiagnostics(uri).map(codeOf).join(', ')}], lenses [${lenses.map((l) => l.title).join(' | ')}]`);
+  }
 }
 
 describe('editor: quick fixes', function () {
