@@ -1,4 +1,3 @@
-import { DEFAULT_SEVERITY } from '../../settings';
 import type { Severity } from '../../types';
 import { FINDING_CODE_LIST, findingRule } from '../findingRules';
 import type { JsonReport } from './jsonReport';
@@ -27,8 +26,9 @@ export function buildSarif(report: JsonReport): Record<string, unknown> {
       name: rule.title.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.help },
-      help: { text: `${rule.help} See ${METHODOLOGY_PATH}.` },
-      defaultConfiguration: { level: sarifLevel(DEFAULT_SEVERITY[code]) },
+      help: { text: `${rule.help} See ${rule.docs}; figures: ${METHODOLOGY_PATH}.` },
+      defaultConfiguration: { level: sarifLevel(rule.defaultSeverity) },
+      properties: { docs: rule.docs },
     };
   });
   const ruleIndex = new Map<string, number>(rules.map((r, i) => [r.id, i]));
