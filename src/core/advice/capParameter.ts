@@ -52,21 +52,30 @@ export function capPlacement(site: CallSite, model: ModelInfo | null): CapPlacem
     if (call.provider === 'google') return at(['generationConfig', 'maxOutputTokens']);
     if (call.provider === 'bedrock' || call.provider === 'unknown') return null;
     if (call.api === 'responses') return at(['max_output_tokens']);
-    const reasoning = model?.reasoning === true && (call.provider === 'openai' || call.provider === 'azure-openai');
-    return at([reasoning ? 'max_completion_tokens' : 'max_tokens']);
+    return at([openaiChatCap(call.provider, model)]);
   }
+  // The SDK decides the parameter name, whoever serves the model (AnthropicBedrock/AnthropicVertex clients take
+  // Anthropic's max_tokens; the OpenAI SDK pointed at another vendor's compatible endpoint takes OpenAI's names).
   if (/vercel|^ai$/.test(sdk) || /^(generateText|streamText|generateObject|streamObject)$/.test(callee)) {
     return at([vercelVersion(site.source.text) === 4 ? 'maxTokens' : 'maxOutputTokens']);
   }
   if (/litellm/.test(sdk)) return at(['max_tokens']);
-  if (call.provider === 'ollama' || /ollama/.test(sdk)) return at(['options', 'num_predict']);
-  if (call.provider === 'bedrock' || /bedrock|boto/.test(sdk)) {
+  if (/anthropic/.test(sdk)) return at(['max_tokens']);
+  if (/^(openai|groq|together|deepseek|azure)/.test(sdk)) {
+    if (call.api === 'responses') return at(['max_output_tokens']);
+    if (call.api === 'completion') return at(['max_tokens']);
+    return at([openaiChatCap(call.provider, model)]);
+  }
+  if (/mistral/.test(sdk)) return at([pick('max_tokens', 'maxTokens')]);
+  if (/cohere/.test(sdk)) return at([pick('max_tokens', 'maxTokens')]);
+  if (/ollama/.test(sdk)) return at(['options', 'num_predict']);
+  if (/boto|aws|bedrock/.test(sdk)) {
     return /converse/i.test(callee) || /Converse(Stream)?Command/.test(site.source.text.slice(site.start, site.end))
       ? at(['inferenceConfig', 'maxTokens']) : null; // invoke_model takes a JSON body string: no safe edit
   }
-  if (call.provider === 'google' || /google|gemini|vertex/.test(sdk)) {
+  if (/google|gemini|vertex/.test(sdk)) {
     if (/\bmodels\.(generate_content|generateContent|generate_content_stream|generateContentStream)$/.test(callee)) {
-      return at([pick('config', 'config'), pick('max_output_tokens', 'maxOutputTokens')]);
+      return at(['config', pick('max_output_tokens', 'maxOutputTokens')]);
     }
     if (/(generate_content|generateContent|generateContentStream)$/.test(callee)) {
       // Legacy SDKs: keyword `generation_config` (Python); JS only when the request is an object with `contents`.
@@ -75,16 +84,18 @@ export function capPlacement(site: CallSite, model: ModelInfo | null): CapPlacem
     }
     return null;
   }
-  if (call.provider === 'mistral' || /mistral/.test(sdk)) return at([pick('max_tokens', 'maxTokens')]);
-  if (call.provider === 'cohere' || /cohere/.test(sdk)) return at([pick('max_tokens', 'maxTokens')]);
-  if (call.provider === 'anthropic' || /anthropic/.test(sdk)) return at(['max_tokens']);
-  if (/openai|groq|together|deepseek|azure/.test(sdk) || ['openai', 'azure-openai', 'groq', 'together', 'deepseek'].includes(call.provider)) {
-    if (call.api === 'responses') return at(['max_output_tokens']);
-    if (call.api === 'completion') return at(['max_tokens']);
-    const reasoning = model?.reasoning === true && (call.provider === 'openai' || call.provider === 'azure-openai');
-    return at([reasoning ? 'max_completion_tokens' : 'max_tokens']);
+  // An SDK name we do not know: fall back on the provider's own SDK convention only where it is unambiguous.
+  if (call.provider === 'anthropic') return at(['max_tokens']);
+  if (['openai', 'azure-openai', 'groq', 'together', 'deepseek'].includes(call.provider) && call.api === 'chat') {
+    return at([openaiChatCap(call.provider, model)]);
   }
   return null;
+}
+
+/** OpenAI chat: `max_completion_tokens` for OpenAI's reasoning models (they reject `max_tokens`), else `max_tokens`,
+ * which every api-version of Azure OpenAI and every OpenAI-compatible server accepts. */
+function openaiChatCap(provider: string, model: ModelInfo | null): string {
+  return model?.reasoning === true && (provider === 'openai' || provider === 'azure-openai') ? 'max_completion_tokens' : 'max_tokens';
 }
 
 /** The constructor call holding the bound model literal: `ChatOpenAI(model="gpt-4o")` / `new ChatOpenAI({ model: "gpt-4o" })`. */

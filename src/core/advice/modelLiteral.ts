@@ -38,7 +38,7 @@ export function rewriteModel(
 ): ModelRewrite | null {
   const { call } = site;
   if (!call.modelRange || call.modelSource === 'imported' || call.modelSource === 'unresolved') return null;
-  if (!REWRITABLE.has(call.provider) || !REWRITABLE.has(target.provider)) return null;
+  if (!REWRITABLE.has(call.provider) || target.provider !== call.provider) return null;
   const literal = stringLiteralAt(site, call.modelRange);
   if (!literal || literal.content !== call.model) return null;
   // A name the user mapped (an alias, a deployment) is theirs, not the provider's: never rewrite it.

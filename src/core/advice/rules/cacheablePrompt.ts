@@ -36,13 +36,19 @@ function staticPrefix(input: RuleInput, severity: Severity): Finding | null {
   const staticTokens = approxStaticTokens(input);
   const modelName = model?.id ?? call.model ?? 'this model';
 
-  if (call.provider === 'anthropic') {
+  // The Anthropic SDK takes cache_control whoever serves Claude (Anthropic, AnthropicBedrock, AnthropicVertex).
+  if (call.provider === 'anthropic' || call.sdk === 'anthropic') {
     const minimum = Math.max(settings.cacheableMinTokens, anthropicMinimum(model));
     if (prefix < minimum) return null;
     const message = `${fmtInt(prefix)}-token static prompt prefix is re-processed on every call to ${modelName}. `
       + `Anthropic caches it only when asked: mark it with cache_control (cache reads cost 10 % of input tokens).`;
     const fix = site ? anthropicCacheFix(site) : null;
     return finding('cacheable-prompt', severity, message, fix?.range ?? callRange(input), fix ? [fix.fix] : []);
+  }
+  if (call.provider === 'bedrock' && prefix >= Math.max(settings.cacheableMinTokens, anthropicMinimum(model))) {
+    const message = `${fmtInt(prefix)}-token static prompt prefix is re-processed on every call to ${modelName}. `
+      + 'Bedrock caches it only when asked: add a cachePoint block after the static part (Converse API, Claude and Nova models).';
+    return finding('cacheable-prompt', severity, message, callRange(input));
   }
   if (AUTOMATIC_CACHING.has(call.provider) && prefix < settings.cacheableMinTokens && staticTokens >= settings.cacheableMinTokens * 1.25) {
     const message = `≈${fmtInt(staticTokens)} tokens of this prompt are static, but dynamic text comes before them, so `

@@ -30,7 +30,9 @@ export function unboundedOutput(input: RuleInput, severity: Severity): Finding |
   message += `; ${article(purpose.label)} needs about ${fmtInt(purpose.cap)}.`;
 
   const fixes: Fix[] = [];
-  const placement = site ? capPlacement(site, model) : null;
+  // A batch submission carries one request per item: the cap belongs inside each request, not on the batch call.
+  const batchSubmit = /\bbatches\.create$|\bbatch\.create$/.test(call.callee);
+  const placement = site && !batchSubmit ? capPlacement(site, model) : null;
   // A model object used by several calls gets one cap for all of them: never smaller than a chat answer.
   const shared = (placement?.sharedUses ?? 0) > 1;
   const capValue = shared ? Math.max(value, niceTokens(1024 + reasoningRoom)) : value;
