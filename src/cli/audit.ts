@@ -7,6 +7,7 @@ import { applyConfig, ConfigError, findConfig, loadConfigFile, type AuditConfig 
 import { renderReport } from '../core/audit/formats';
 import { buildJsonReport } from '../core/audit/formats/jsonReport';
 import type { AuditRoot } from '../core/audit/types';
+import { resolveRegion } from '../core/footprint';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { AUDIT_USAGE, parseAuditArgs } from './auditArgs';
 import { UsageError, type CliIo } from './run';
@@ -36,7 +37,10 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
 
   const config = readConfig(args.config ? path.resolve(io.cwd, args.config) : findConfig(base));
   let settings = applyConfig(DEFAULT_SETTINGS, config);
-  if (args.region) settings = Object.freeze({ ...settings, region: args.region });
+  if (args.region) {
+    if (!resolveRegion(args.region)) throw new UsageError(`audit: unknown region '${args.region}' (use an ISO country code such as US or FR, or a cloud region such as us-east-1)`);
+    settings = Object.freeze({ ...settings, region: args.region });
+  }
 
   let baseline: BaselineDocument | undefined;
   if (args.baseline) {

@@ -59,7 +59,7 @@ describe('cli audit', () => {
   });
 
   it('exits 2 for bad arguments', async () => {
-    for (const argv of [['audit', '--format', 'xml'], ['audit', '--frobnicate'], ['audit', '--config'], ['audit', '--jobs', 'x']]) {
+    for (const argv of [['audit', '--format', 'xml'], ['audit', '--frobnicate'], ['audit', '--config'], ['audit', '--jobs', 'x'], ['audit', '--region', 'Atlantis']]) {
       const c = capture(dir);
       assert.equal(await runCli(argv, c.io), 2, argv.join(' '));
       assert.equal(c.err().split('\n').filter(Boolean).length, 1, c.err());

@@ -64,6 +64,10 @@ describe('config', () => {
     assert.match(errorOf('{"severity": {"too-big": "off"}}').reason, /unknown finding code "too-big"/);
     assert.match(errorOf('{"budgets": {"perCall": {"energyWh": -1}}}').reason, /≥ 0/);
     assert.match(errorOf('[]').reason, /must be an object/);
+    // `{"region": "Atlantis"}` — the value starts at column 12.
+    const region = errorOf('{"region": "Atlantis"}');
+    assert.equal(region.column, 12);
+    assert.match(region.reason, /unknown region "Atlantis"/);
   });
 
   it('the JSON schema describes exactly the keys the parser accepts', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { resolveRegion } from '../footprint';
 import type { AnalysisSettings } from '../settings';
 import type { FindingCode, Severity } from '../types';
 import { FINDING_CODE_LIST } from './findingRules';
@@ -105,7 +106,10 @@ export function parseConfig(text: string, file: string): AuditConfig {
         break;
       case 'region':
         if (value.kind === 'null') config.region = null;
-        else if (value.kind === 'string' && value.value.trim() !== '') config.region = value.value.trim();
+        else if (value.kind === 'string' && value.value.trim() !== '') {
+          if (!resolveRegion(value.value.trim())) fail(value, `unknown region "${value.value}" (use an ISO country code such as "US" or "FR", or a cloud region such as "us-east-1")`);
+          config.region = value.value.trim();
+        }
         else fail(value, 'region must be a region code such as "US", "FR" or "us-east-1", or null');
         break;
       case 'defaultCallsPerDay':
