@@ -34,7 +34,10 @@ export function highReasoningEffort(input: RuleInput, severity: Severity): Findi
     const spot = highEffort ? findLiteral(site, EFFORT_KEY, effort!) : findLiteral(site, BUDGET_KEY, String(budget));
     if (spot) {
       range = site.source.rangeOf(spot.start, spot.end);
-      const lowered = highEffort ? LOWER[effort!]! : String(Math.max(1024, Math.floor(budget! / 2)));
+      // Gemini thinking levels are only "low" and "high": one step down from high is low there.
+      const lowered = highEffort
+        ? (/thinking_?level/i.test(spot.key) ? 'low' : LOWER[effort!]!)
+        : String(Math.max(1024, Math.floor(budget! / 2)));
       const params: DetectedCall['params'] = highEffort
         ? { ...call.params, reasoningEffort: lowered }
         : { ...call.params, thinkingBudget: Number(lowered) };
@@ -56,7 +59,7 @@ export function highReasoningEffort(input: RuleInput, severity: Severity): Findi
   return finding('high-reasoning-effort', severity, message, range, fixes);
 }
 
-interface Spot { start: number; end: number; text: string }
+interface Spot { start: number; end: number; text: string; key: string }
 
 /** The value literal of the effort/budget key inside the call (or the constructor binding its model), code only. */
 function findLiteral(site: CallSite, pattern: RegExp, value: string): Spot | null {
@@ -82,7 +85,7 @@ function findLiteral(site: CallSite, pattern: RegExp, value: string): Spot | nul
         const valueInterval = opaqueAt(site.structure, valueStart - 1);
         if (!valueInterval || valueInterval[0] !== valueStart - 1) continue;
       } else if (opaqueAt(site.structure, valueStart)) continue;
-      return { start: valueStart, end: valueEnd, text: raw };
+      return { start: valueStart, end: valueEnd, text: raw, key: m[2]! };
     }
   }
   return null;
