@@ -148,6 +148,16 @@ describe('detect: parameters', () => {
     });
   }
 
+  it('follows a generation_config constant and takes `?? 350` fallbacks', async () => {
+    const g = await one('import google.generativeai as genai\ncfg = {"temperature": 1, "max_output_tokens": 4096}\nm = genai.GenerativeModel(model_name="gemini-pro", generation_config=cfg)\nm.generate_content(p)\n');
+    assert.equal(g.params.maxOutputTokens?.value, 4096);
+    assert.equal(g.params.temperature, 1);
+    const f = await one('export async function f(p: P) {\n  await fetch("https://api.openai.com/v1/chat/completions", { method: "POST", body: JSON.stringify({ model: p.model ?? "gpt-4o-mini", messages: [], max_tokens: p.max ?? 350 }) });\n}\n', 'typescript');
+    assert.equal(f.params.maxOutputTokens?.value, 350);
+    assert.equal(f.model, 'gpt-4o-mini');
+    assert.equal(f.modelSource, 'default');
+  });
+
   it('reports a max-tokens value it cannot know as null, with its range', async () => {
     const src = 'from openai import OpenAI\ndef f(limit):\n    OpenAI().chat.completions.create(model="gpt-4o", messages=[], max_tokens=limit)\n';
     const call = await one(src);

@@ -381,6 +381,17 @@ const ROWS: Row[] = [
     const url = \`https://\${RESOURCE}.openai.azure.com/openai/deployments/gpt4o-mini-prod/chat/completions?api-version=2024-06-01\`;
     await fetch(url, { method: 'POST', body: JSON.stringify({ messages: [] }) });
   `, 'await fetch', 'azure-openai', 'chat', 'gpt4o-mini-prod'),
+  ts('genkit with a bound plugin model', code`
+    import { genkit } from 'genkit';
+    import { googleAI } from '@genkit-ai/google-genai';
+    const ai = genkit({ plugins: [googleAI()], model: googleAI.model('gemini-2.5-flash') });
+    const { text } = await ai.generate({ prompt: 'Why is the sky blue?' });
+  `, 'const { text }', 'google', 'chat', 'gemini-2.5-flash', 'bound', 'genkit'),
+  ts('openai@3 OpenAIApi', code`
+    const { Configuration, OpenAIApi } = require('openai');
+    const openai = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));
+    const completion = await openai.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [] });
+  `, 'const completion', 'openai', 'chat', 'gpt-3.5-turbo'),
   { ...ts('tsx component', code`
     import OpenAI from 'openai';
     const client = new OpenAI({ dangerouslyAllowBrowser: true });

@@ -87,7 +87,7 @@ const PREFIXES: [RegExp, Provider][] = [
   [/^(openai|text-completion-openai)[/:]/i, 'openai'],
   [/^(azure|azure_ai|azure-openai|azure_openai)[/:]/i, 'azure-openai'],
   [/^anthropic[/:]/i, 'anthropic'],
-  [/^(gemini|google|vertex_ai|vertex|google_genai|google-genai|google-vertexai|google_vertexai)[/:]|^vertex_ai_beta\//i, 'google'],
+  [/^(gemini|google|googleai|vertexai|vertex_ai|vertex|google_genai|google-genai|google-vertexai|google_vertexai)[/:]|^vertex_ai_beta\//i, 'google'],
   [/^(mistral|mistralai)[/:]/i, 'mistral'],
   [/^cohere(_chat)?[/:]/i, 'cohere'],
   [/^(bedrock|bedrock_converse|aws|amazon-bedrock|bedrock-converse)[/:]/i, 'bedrock'],

@@ -5,7 +5,7 @@
 const MARKERS = new RegExp([
   'openai', 'anthropic', 'genai', 'generativeai', 'generative-ai', 'vertexai', 'mistral', 'cohere', 'bedrock',
   'litellm', 'ollama', 'langchain', 'langgraph', 'llama_index', 'llamaindex', '@ai-sdk', 'groq', 'deepseek',
-  'together', 'generativelanguage', ':11434', 'ai-provider',
+  'together', 'generativelanguage', ':11434', 'ai-provider', 'genkit',
   // Vercel AI SDK core: import … from 'ai' / require("ai")
   `['"]ai['"]`,
   // Loose shapes (client passed in from elsewhere).

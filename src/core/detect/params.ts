@@ -1,5 +1,5 @@
 import type { CallParams } from '../types';
-import { type Expr, type Kwarg, staticString } from './expr';
+import { type Expr, type Kwarg, staticString, toExpr } from './expr';
 import type { FileIndex } from './fileIndex';
 
 // Request parameters under every SDK's spelling. Names are normalised (lower case, no `_`), so `max_tokens`,
@@ -48,10 +48,17 @@ function scan(index: FileIndex, list: Kwarg[], p: CallParams, depth: number, par
       if (t === 'disabled') continue;
     }
     if (depth < 3 && !CONTENT_KEYS.has(kw.name) && kind !== 'tools') {
-      const inner = entriesOf(v);
+      const inner = entriesOf(follow(index, v));
       if (inner) scan(index, inner, p, depth + 1, key);
     }
   }
+}
+
+/** `generation_config=generation_config`: a name bound to an options literal in this file. */
+function follow(index: FileIndex, v: Expr): Expr {
+  if (v.k !== 'name') return v;
+  const b = index.lookup(v.name, v.node);
+  return b && 'value' in b ? toExpr(b.value) : v;
 }
 
 function entriesOf(v: Expr): Kwarg[] | undefined {
@@ -64,6 +71,8 @@ function entriesOf(v: Expr): Kwarg[] | undefined {
 
 function num(v: Expr): number | null {
   if (v.k === 'num') return v.value;
+  // `opts.maxTokens ?? 350`, `max_tokens or 512`: the fallback is what runs unless the caller overrides it.
+  if (v.k === 'binop' && (v.op === '??' || v.op === '||' || v.op === 'or')) return num(v.right);
   if (v.k === 'other' && /^-\s*\d/.test(v.node.text)) return Number(v.node.text.replace(/\s/g, ''));
   return null;
 }

@@ -395,7 +395,11 @@ export class Resolver {
 
   modelFromArgs(e: Extract<Expr, { k: 'call' }>, opts: Kwarg[], names: readonly string[], pos: number | undefined): ModelRes | undefined {
     const kw = findOption(opts, names);
-    if (kw) return this.evalModel(kw.value);
+    if (kw) {
+      // A provider factory's model value (`model: googleAI.model('gemini-2.5-flash')`).
+      if (kw.value.k === 'call') { const s = this.resolve(kw.value); if (s?.k === 'model') return s.model; }
+      return this.evalModel(kw.value);
+    }
     if (pos !== undefined) {
       const a = e.args[pos];
       if (a && a.k !== 'dict') return this.evalModel(a);

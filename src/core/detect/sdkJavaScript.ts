@@ -45,6 +45,8 @@ const constructors: ConstructorRow[] = [
   { names: ['@langchain/google-genai.GoogleGenerativeAIEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'google', model: ['model', 'modelName'] },
   { names: ['@langchain/cohere.CohereEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'cohere', model: ['model'] },
   { names: ['@langchain/ollama.OllamaEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'ollama', model: ['model'] },
+  // Firebase Genkit: const ai = genkit({ plugins: [...], model: googleAI.model('gemini-2.5-flash') }).
+  { names: ['genkit.genkit'], type: 'genkit', sdk: 'genkit', provider: 'unknown', model: ['model'], providerFromModel: true },
   // LlamaIndex.TS.
   { names: ['llamaindex.OpenAI', '@llamaindex/openai.OpenAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'openai', model: ['model'] },
   { names: ['llamaindex.Anthropic', '@llamaindex/anthropic.Anthropic'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'anthropic', model: ['model'] },
@@ -133,6 +135,9 @@ const methods: MethodRow[] = [
     llmArg: ['llm'], defaultLlm: 'Settings.llm', loose: ['llamaindex'] })),
   { type: 'llamaindex.engine', path: 'query', shape: { api: 'chat' } },
   { type: 'llamaindex.engine', path: 'chat', shape: { api: 'chat' } },
+  { type: 'genkit', path: 'generate', shape: chat },
+  { type: 'genkit', path: 'generateStream', shape: { ...chat, stream: true } },
+  { type: 'genkit', path: 'embed', shape: { api: 'embeddings', model: ['embedder'] } },
   // axios instances.
   { type: 'http', path: 'post', shape: { api: 'other', http: { urlPos: 0, bodyKeywords: [], bodyPos: 1 } } },
 ];
@@ -184,6 +189,8 @@ const factories: ModelFactoryRow[] = [
   { names: ['ollama-ai-provider.ollama', 'ollama-ai-provider-v2.ollama'], provider: 'ollama', sdk: 'vercel-ai' },
   { names: ['ollama-ai-provider.createOllama'], provider: 'ollama', sdk: 'vercel-ai', makesFactory: true },
   { names: P('@ai-sdk/openai-compatible', ['createOpenAICompatible']), provider: 'unknown', sdk: 'vercel-ai', makesFactory: true },
+  { names: ['@genkit-ai/google-genai.googleAI.model', '@genkit-ai/googleai.googleAI.model', '@genkit-ai/vertexai.vertexAI.model'], provider: 'google', sdk: 'genkit' },
+  { names: ['genkitx-openai.openAI.model', '@genkit-ai/compat-oai/openai.openAI.model'], provider: 'openai', sdk: 'genkit' },
 ];
 
 export const JS_SDKS: SdkTable = {
