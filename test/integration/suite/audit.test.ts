@@ -88,6 +88,26 @@ describe('audit: Audit Workspace in a real VS Code', function () {
     assert.equal(editor.selection.start.line, 11);
   });
 
+  it('honours files.exclude', async () => {
+    const folder = vscode.workspace.workspaceFolders![0]!;
+    const settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+    const hadSettings = fs.existsSync(settingsFile);
+    const files = vscode.workspace.getConfiguration('files', folder.uri);
+    const before = files.inspect<Record<string, boolean>>('exclude')?.workspaceValue;
+    await files.update('exclude', { ...before, '**/lib/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const excluded = await vscode.commands.executeCommand<AuditResult>('llmFootprint.auditWorkspace');
+      assert.ok(excluded);
+      assert.ok(!excluded.files.some((f) => f.file === 'audit/lib/answer.ts'), 'a files.exclude match was audited');
+      assert.ok(excluded.files.some((f) => f.file === 'audit/classify_reviews.py'));
+    } finally {
+      await files.update('exclude', before, vscode.ConfigurationTarget.Workspace);
+      if (!hadSettings) fs.rmSync(path.join(folder.uri.fsPath, '.vscode'), { recursive: true, force: true });
+      // Leave the tree and report as the first audit made them, for the tests after this one.
+      result = await vscode.commands.executeCommand<AuditResult>('llmFootprint.auditWorkspace');
+    }
+  });
+
   it('exports SARIF with one result per finding', async () => {
     const target = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'llmfp-export-')), 'audit.sarif');
     const written = await vscode.commands.executeCommand<string>('llmFootprint.exportReport', 'sarif', target);
