@@ -31,6 +31,17 @@ async function main() {
     await page.waitForSelector('.monaco-editor .view-lines', { timeout: 30_000 });
     const lens = await page.waitForSelector('.codelens-decoration', { timeout: 30_000 }).catch(() => null);
     console.log(lens ? `CodeLens shown: ${(await lens.innerText()).trim()}` : 'warning: no CodeLens within 30 s');
+    if (lens && !process.env.NO_HOVER) {
+      // Show the hover of the first call (cursor onto it, then "Show Hover") so the picture has the
+      // breakdown card as well as the lenses.
+      await page.keyboard.press('Control+G');
+      await page.keyboard.type(process.env.HOVER_AT ?? '31:35');
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(500);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.waitForSelector('.monaco-hover:not(.hidden)', { timeout: 10_000 }).catch(() => null);
+    }
     await page.waitForTimeout(1500);
     await page.screenshot({ path: out });
     console.log(`screenshot: ${out}`);

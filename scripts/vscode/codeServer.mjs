@@ -50,6 +50,9 @@ export async function startCodeServer(opts) {
       'extensions.autoUpdate': false,
       'workbench.enableExperiments': false,
       'update.mode': 'none',
+      // The repo's own .git sits above demo/ and the test workspace: no "open the parent repository?" prompt.
+      'git.openRepositoryInParentFolders': 'never',
+      'workbench.tips.enabled': false,
     }, null, 2),
   );
 
