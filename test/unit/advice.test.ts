@@ -294,6 +294,15 @@ describe('advice: call-in-loop', () => {
     assert.match(f.message, /Batch API costs 50 % less/);
   });
 
+  it('is silent for a call in a request handler (volume, not a loop)', () => {
+    const text = 'app.post("/chat", async (req, res) => {\n  const r = await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 100, messages: req.body.messages });\n  res.json(r);\n});\n';
+    const { findings } = analyzeOne(text, {
+      language: 'typescript', call: 'openai.chat.completions.create(', model: 'gpt-4o-mini',
+      loop: { kind: 'handler', header: 'async (req, res) =>', end: '});' }, params: { maxOutputTokens: { name: 'max_tokens', value: 100 } },
+    });
+    assert.ok(!codes(findings).includes('call-in-loop'));
+  });
+
   it('batches an embeddings comprehension into one list request', () => {
     const text = 'vectors = [client.embeddings.create(model="text-embedding-3-small", input=doc).data[0].embedding for doc in docs]\n';
     const { findings } = analyzeOne(text, {

@@ -14,17 +14,17 @@ export function callInLoop(input: RuleInput, severity: Severity): Finding | null
   const { analysis, site } = input;
   const { call } = analysis;
   const loop = call.loop;
-  if (!loop || call.params.batch) return null;
+  // A request handler runs once per incoming request: that is volume (shown in the lens), not a batchable loop.
+  if (!loop || loop.kind === 'handler' || call.params.batch) return null;
   // The call that produces the iterable (`for x in client.create(…)`) runs once, not per item.
   if (site && loop.iterable && loop.iterable.includes(site.source.text.slice(site.start, site.end))) return null;
 
   const over = loop.iterable ? `item of ${loop.iterable}` : 'loop iteration';
-  const kindText = loop.kind === 'handler' ? 'per request handled' : `per ${over}`;
-  const parts = [`${call.callee} sends one request ${kindText}`];
+  const parts = [`${call.callee} sends one request per ${over}`];
   if (analysis.callsPerDay) parts[0] += ` (${fmtInt(analysis.callsPerDay)} calls/day assumed)`;
   const fixes: Fix[] = [];
   const loopVars = site ? loopVariables(site) : [];
-  const invariant = site && loop.kind !== 'handler' ? isInvariant(site, loopVars) : false;
+  const invariant = site ? isInvariant(site, loopVars) : false;
 
   if (call.api === 'embeddings') {
     parts.push('embeddings accept a list input: embed all items in one request (OpenAI: up to 2,048 inputs per request)');
