@@ -6,11 +6,13 @@
 // The suite writes its counts to LLM_FOOTPRINT_TEST_RESULT (JSON), which scripts/test.mjs sums.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
-const DEFAULT_RESULT_FILE = path.join(REPO_ROOT, 'out', 'test', 'integration', 'result.json');
+// Per run, so helpers running suites at the same time never read each other's counts.
+const DEFAULT_RESULT_FILE = path.join(os.tmpdir(), `llm-footprint-integration-${process.pid}.json`);
 
 interface SuiteResult {
   passed: number;
@@ -58,6 +60,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const result = JSON.parse(readFileSync(resultFile, 'utf8')) as SuiteResult;
+  if (!process.env.LLM_FOOTPRINT_TEST_RESULT) rmSync(resultFile, { force: true });
   console.log(`integration (${mode}, ${seconds} s): ${result.passed} passed, ${result.failed} failed, ${result.pending} pending`);
   return runError || result.failed > 0 ? 1 : 0;
 }
