@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { computeFindings, type AdviceCatalog } from '../../src/core/advice';
-import { catalogEntry, listModels, spread } from '../../src/core/footprint/catalog';
-import { resolveModel } from '../../src/core/footprint/resolveModel';
+import { catalogEntry, listModels, resolveModel } from '../../src/core/footprint';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/core/settings';
 import type {
   CallAnalysis, CallParams, DetectedCall, Finding, Footprint, InputTokens, LanguageId, LoopContext, MessageRole,
@@ -122,7 +121,8 @@ export const testCatalog: AdviceCatalog = {
   estimate(model: ModelInfo, input: InputTokens, output: OutputTokens): Footprint | null {
     const entry = catalogEntry(model.id);
     if (!entry?.params) return null;
-    const active = spread(entry.params.active)[1];
+    const a = entry.params.active;
+    const active = typeof a === 'number' ? a : (a[0] + a[1]) / 2;
     const wh = (tokens: number): number => active * (0.05 * input.count + tokens) * 1e-4;
     const price = entry.prices;
     const usd = (tokens: number): number => ((price?.input ?? 0) * input.count + (price?.output ?? 0) * tokens) / 1e6;
