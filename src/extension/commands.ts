@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DATA_AS_OF, listModels } from '../core/footprint';
+import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import { callDetailsMarkdown } from '../core/present/callDetails';
 import { rankModelsFor } from '../core/present/modelPick';
 import type { ModelInfo } from '../core/types';
@@ -97,21 +98,15 @@ async function mapModel({ analysis }: FeatureContext, nameArg?: unknown, targetA
   if (!name) return undefined;
 
   const models = listModels();
-  let target: ModelInfo | undefined;
+  let target: string | undefined;
   if (typeof targetArg === 'string') {
-    target = models.find((m) => m.id === targetArg);
+    target = models.some((m) => m.id === targetArg) || isSizeDeclaration(targetArg) ? targetArg : undefined;
     if (!target) {
-      void vscode.window.showErrorMessage(`LLM Footprint: '${targetArg}' is not a model in the catalog.`);
+      void vscode.window.showErrorMessage(`LLM Footprint: '${targetArg}' is neither a catalog model nor a size like "70b".`);
       return undefined;
     }
   } else {
-    const picked = await vscode.window.showQuickPick(rankModelsFor(name, models).map((m) => ({
-      label: m.id,
-      description: `${m.provider} · ${m.kind}${m.reasoning ? ' · reasoning' : ''}`,
-      detail: `context ${m.contextWindow.toLocaleString('en-US')} · max output ${m.maxOutputTokens.toLocaleString('en-US')}`,
-      model: m,
-    })), { title: `Map '${name}' to a catalog model`, matchOnDescription: true, placeHolder: 'The model this name or deployment runs' });
-    target = picked?.model;
+    target = await pickTarget(name, models);
   }
   if (!target) return undefined;
 
@@ -119,10 +114,36 @@ async function mapModel({ analysis }: FeatureContext, nameArg?: unknown, targetA
   const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
   const inspected = config.inspect<Record<string, string>>('modelMappings');
   const existing = (inWorkspace ? inspected?.workspaceValue : inspected?.globalValue) ?? {};
-  await config.update('modelMappings', { ...existing, [name]: target.id },
+  await config.update('modelMappings', { ...existing, [name]: target },
     inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
-  void vscode.window.showInformationMessage(`LLM Footprint: '${name}' is now estimated as ${target.id}.`);
-  return target.id;
+  void vscode.window.showInformationMessage(`LLM Footprint: '${name}' is now estimated as ${target}.`);
+  return target;
+}
+
+const DECLARE_SIZE = '$(symbol-numeric) Declare its size instead…';
+
+/** Catalog models ranked by likeness to the name, plus declaring the parameter count of a model we have no entry for. */
+async function pickTarget(name: string, models: ModelInfo[]): Promise<string | undefined> {
+  const items: Array<vscode.QuickPickItem & { id?: string }> = [
+    { label: DECLARE_SIZE, detail: 'For a self-hosted or fine-tuned model: its parameter count, e.g. 70b, or moe:400b/17b' },
+    { label: 'Catalog models', kind: vscode.QuickPickItemKind.Separator },
+    ...rankModelsFor(name, models).map((m) => ({
+      label: m.id,
+      description: `${m.provider} · ${m.kind}${m.reasoning ? ' · reasoning' : ''}`,
+      detail: `context ${m.contextWindow.toLocaleString('en-US')} · max output ${m.maxOutputTokens.toLocaleString('en-US')}`,
+      id: m.id,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Map '${name}' to a catalog model`, matchOnDescription: true, placeHolder: 'The model this name or deployment runs',
+  });
+  if (!picked) return undefined;
+  if (picked.id) return picked.id;
+  return vscode.window.showInputBox({
+    title: `Parameter count of '${name}'`,
+    placeHolder: '70b  ·  moe:400b/17b (total/active)',
+    validateInput: (v) => (isSizeDeclaration(v) ? undefined : 'Write the size like 8b, 70b, or moe:400b/17b for a mixture of experts'),
+  });
 }
 
 /** Opens docs/methodology.md from the extension folder in a markdown preview; returns its URI. */

@@ -39,7 +39,7 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
   };
 
   const documentFor = (uri: vscode.Uri): vscode.TextDocument | undefined =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
 
   context.subscriptions.push(
     collection,
@@ -48,6 +48,10 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
       if (doc) refresh(doc);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+    // An untitled URI is reused after its document closed: never show the previous document's findings on it.
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (!analysis.get(d)) collection.delete(d.uri);
+    }),
     settings.onDidChange((change) => {
       // Engine changes bring new results through onDidAnalyze; presentation changes (on/off) apply right away.
       if (!change.analysisChanged) for (const d of vscode.workspace.textDocuments) refresh(d);

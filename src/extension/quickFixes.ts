@@ -24,7 +24,7 @@ export function register({ context, analysis, log }: FeatureContext): void {
         if (!only || only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(only)) {
           actions.push(...quickFixActions(document, range, actionContext, result));
         }
-        if (!only || only.contains(FIX_ALL_KIND) || FIX_ALL_KIND.contains(only)) {
+        if (wantsFixAll(actionContext)) {
           const fixAll = fixAllAction(document, result);
           if (fixAll) actions.push(fixAll);
         }
@@ -61,6 +61,17 @@ function quickFixActions(
     action.isPreferred = fix.isPreferred === true;
     return action;
   }));
+}
+
+/**
+ * "Fix all" can switch models and rewrite calls, so it is not applied by a generic `"source.fixAll": true` on save:
+ * only when the user asks (Source Action… / the light bulb) or names our kind (`"source.fixAll.llmFootprint"`).
+ */
+function wantsFixAll(actionContext: vscode.CodeActionContext): boolean {
+  const only = actionContext.only;
+  if (only && FIX_ALL_KIND.value === only.value) return true;
+  if (only && !only.contains(FIX_ALL_KIND)) return false;
+  return actionContext.triggerKind === vscode.CodeActionTriggerKind.Invoke;
 }
 
 function fixAllAction(document: vscode.TextDocument, result: FileAnalysis): vscode.CodeAction | undefined {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveRegion } from '../core/footprint';
+import { catalogEntry, nameCandidates, resolveRegion } from '../core/footprint';
+import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import type { AnalysisSettings } from '../core/settings';
 import { analysisSettingsEqual, parseEditorSettings, type EditorOptions, type SettingsSnapshot } from '../core/present/editorSettings';
 import type { Log } from './log';
@@ -51,6 +52,7 @@ export class SettingsStore implements vscode.Disposable {
       const config = vscode.workspace.getConfiguration(SECTION);
       const { snapshot, warnings } = parseEditorSettings((key) => config.get<unknown>(key), {
         isKnownRegion: (region) => resolveRegion(region) !== null,
+        isKnownModel: (target) => isSizeDeclaration(target) || nameCandidates(target).some((n) => catalogEntry(n) !== undefined),
       });
       for (const w of warnings) this.log.warn(w);
       return snapshot;

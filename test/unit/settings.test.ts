@@ -147,6 +147,14 @@ describe('editor settings: parsing', () => {
     assert.match(unknown.warnings[0] ?? '', /llmFootprint\.region: "atlantis-1"/);
   });
 
+  it('a mapping to a model the catalog does not know is kept but warned about', () => {
+    const isKnownModel = (m: string): boolean => m === 'gpt-4o' || /^\d+b$/.test(m);
+    const { snapshot, warnings } = parseEditorSettings(reader({ modelMappings: { a: 'gpt-4o', b: '70b', c: 'gpt-4oo' } }), { isKnownModel });
+    assert.deepEqual(snapshot.analysis.modelMappings, { a: 'gpt-4o', b: '70b', c: 'gpt-4oo' });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0] ?? '', /"c" → "gpt-4oo" is neither a catalog model/);
+  });
+
   it('an empty region or zero calls/day means "none", not an error', () => {
     const { snapshot, warnings } = parseEditorSettings(reader({ region: '  ', defaultCallsPerDay: 0 }));
     assert.deepEqual(warnings, []);

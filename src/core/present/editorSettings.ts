@@ -72,6 +72,8 @@ const REGION_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{1,39}$/;
 export interface ParseOptions {
   /** The footprint data's region lookup; a region it does not know gets a warning and the provider default. */
   isKnownRegion?: (region: string) => boolean;
+  /** The catalog lookup (ids, aliases, size declarations); a mapping to anything else gets a warning. */
+  isKnownModel?: (target: string) => boolean;
 }
 
 /** `read(key)` returns the raw value of `llmFootprint.<key>` (undefined when unset). */
@@ -130,8 +132,12 @@ export function parseEditorSettings(read: (key: string) => unknown, options: Par
       return Object.freeze(out);
     }
     for (const [name, target] of Object.entries(v)) {
-      if (typeof target === 'string' && target.trim() !== '' && name.trim() !== '') out[name.trim()] = target.trim();
-      else warnings.push(`llmFootprint.modelMappings: entry ${describe(name)} → ${describe(target)} ignored (expected a model id string)`);
+      if (typeof target === 'string' && target.trim() !== '' && name.trim() !== '') {
+        out[name.trim()] = target.trim();
+        if (options.isKnownModel && !options.isKnownModel(target.trim())) {
+          warnings.push(`llmFootprint.modelMappings: ${describe(name)} → ${describe(target)} is neither a catalog model nor a size like "70b" or "moe:400b/17b"; the call stays unknown`);
+        }
+      } else warnings.push(`llmFootprint.modelMappings: entry ${describe(name)} → ${describe(target)} ignored (expected a model id string)`);
     }
     return Object.freeze(out);
   })();
