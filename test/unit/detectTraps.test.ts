@@ -66,6 +66,25 @@ const TRAPS: Trap[] = [
         with patch.object(OpenAI, "chat"):
             OpenAI().chat.completions.create(model="gpt-4o", messages=[])
   `),
+  py('pytest mocker / monkeypatch / responses around a real-looking call', code`
+    from openai import OpenAI
+    client = OpenAI()
+    def test_summary(mocker):
+        mocker.patch.object(client.chat.completions, "create", return_value=fake)
+        assert client.chat.completions.create(model="gpt-4o", messages=[]) is fake
+    @responses.activate
+    def test_http():
+        responses.add(responses.POST, "https://api.openai.com/v1/chat/completions", json={})
+        client.chat.completions.create(model="gpt-4o", messages=[])
+  `),
+  ts('jest.spyOn inside the test', code`
+    import OpenAI from 'openai';
+    const client = new OpenAI();
+    it('summarizes', async () => {
+      jest.spyOn(client.chat.completions, 'create').mockResolvedValue(fake as never);
+      await client.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    });
+  `),
   py('commented-out code and strings', code`
     from openai import OpenAI
     client = OpenAI()

@@ -145,9 +145,19 @@ export function volumeFor(map: AnnotationMap, index: FileIndex, call: TsNode, st
 
 const PY_MOCK = /^(mock\.)?patch(\.object|\.dict|\.multiple)?$|^mocker\.patch/;
 
-/** Calls inside a test that patches the SDK (`@patch(...)` decorated function, `with patch(...)` block). */
+/** A test body that replaces the SDK or the network before calling it. */
+const MOCK_SETUP = /\b(?:mocker\.patch|monkeypatch\.setattr|(?:jest|vi)\.spyOn|mockResolvedValue|mockReturnValue|mockImplementation|respx\.mock|responses\.add|httpretty\.register|nock\()/;
+
+/**
+ * Calls inside a test that patches the SDK: a `@patch(...)` decorated function, a `with patch(...)` block, or a
+ * function whose body sets up mocks (`mocker.patch`, `jest.spyOn`, `nock(...)`) around the call.
+ */
 export function insideMock(call: TsNode): boolean {
   for (let p = call.parent; p; p = p.parent) {
+    if (isFunctionNode(p) && p.type !== 'lambda' && p.type !== 'arrow_function' || p.type === 'arrow_function' && p.parent?.type === 'arguments') {
+      const body = p.childForFieldName('body');
+      if (body && MOCK_SETUP.test(body.text)) return true;
+    }
     if (p.type === 'with_statement') {
       const clause = p.namedChildren.find((c) => c?.type === 'with_clause');
       if (clause && /\b(patch|mock)\b/.test(clause.text)) return true;

@@ -64,7 +64,7 @@ export function detectInFile(
     if (e.k !== 'call') continue;
     const match = matchCall(r, compiled, e);
     if (!match) continue;
-    if (index.python ? insideMock(node) : jsMocked && mockedModule(index)) continue;
+    if (insideMock(node) || jsMocked && mockedModule(index)) continue;
     const call = buildCall(r, index, language, e, match, options.file);
     if (!call) continue;
     const loop = loopContext(index, node);
