@@ -61,7 +61,7 @@ export async function auditWorkspace(features: FeatureContext): Promise<Workspac
           settings: applyConfig(features.settings.current, config), maxFileBytes: config?.maxFileBytes, logger: features.log,
         }, token, (p) => {
           if (p.total === undefined) {
-            progress.report({ message: `finding files${where}… ${p.found}` });
+            progress.report({ message: `finding files${where}… ${p.found} found, ${p.done} analysed · ${p.calls} LLM calls` });
             return;
           }
           // The bar advances by each folder's share; the message carries the counts.

@@ -74,6 +74,18 @@ describe('audit runner', function () {
     assert.ok(Date.now() - cancelledAt < 1000, `stopped ${Date.now() - cancelledAt} ms after cancel (total ${Date.now() - started} ms)`);
   });
 
+  it('a crashing worker costs time, not results: its files are redone in-process', async () => {
+    const crashing = path.join(os.tmpdir(), `llmfp-crash-worker-${process.pid}.js`);
+    fs.writeFileSync(crashing, "require('node:worker_threads').parentPort.once('message', () => { throw new Error('boom'); });\n");
+    const errors: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: (m: string) => errors.push(m) };
+    const result = await auditPaths([{ path: root, base: root }], { settings: DEFAULT_SETTINGS, workers: 2, workerScript: crashing, logger });
+    assert.equal(result.cancelled, false);
+    assert.equal(result.files.length, FILES);
+    assert.ok(errors.some((m) => /worker failed/.test(m)), errors.join('\n'));
+    fs.rmSync(crashing);
+  });
+
   it('a missing worker script falls back to in-process', async () => {
     const result = await auditPaths([{ path: root, base: root }], { settings: DEFAULT_SETTINGS, workers: 2, workerScript: path.join(root, 'none.js') });
     assert.equal(result.workers, 0);

@@ -4,7 +4,7 @@ import { assetPath } from '../assets';
 import type { CancellationLike } from '../types';
 import { aggregateBy, byFileKey, byModelKey, byProviderKey, computeTotals } from './aggregate';
 import type { FileJob, FileOutcome } from './analyzeFile';
-import { runInProcess, runInWorkers } from './pool';
+import { runInProcess, WorkerPool } from './pool';
 import type {
   AuditedCall, AuditedFile, AuditOptions, AuditProgress, AuditResult, AuditRoot, ProgressListener, SkippedFile,
 } from './types';
@@ -27,6 +27,28 @@ export async function auditPaths(
   const progress: AuditProgress = { found: 0, done: 0, calls: 0 };
   const report = (): void => onProgress?.({ ...progress });
 
+  const outcomes: Array<FileOutcome | undefined> = [];
+  const sink = (index: number, outcome: FileOutcome): void => {
+    outcomes[index] = outcome;
+    progress.done += 1;
+    if (outcome.kind === 'analysis') progress.calls += outcome.analysis.calls.length;
+    if (progress.done % PROGRESS_EVERY === 0 || progress.done === progress.total) report();
+  };
+
+  // Workers start as soon as the tree is known to be big enough (or at once when asked for), and analyse while the
+  // walk goes on; a small tree never pays for them.
+  const plan = planWorkers(options);
+  let pool: WorkerPool | undefined;
+  const startPool = (): void => {
+    if (pool || !plan.script || token?.isCancellationRequested) return;
+    pool = new WorkerPool(jobs, {
+      workers: plan.count, workerScript: plan.script, settings: options.settings, maxBytes: options.maxFileBytes,
+      logger: options.logger,
+    }, sink, token);
+    jobs.forEach((_, i) => pool!.add(i));
+  };
+  if (plan.count > 0 && plan.forced) startPool();
+
   await walkRoots(roots, options, token, (entry) => {
     if (entry.kind === 'skipped') {
       skipped.push({ file: entry.file, reason: entry.reason });
@@ -34,31 +56,19 @@ export async function auditPaths(
     }
     jobs.push({ absPath: entry.absPath, language: entry.language, file: entry.file });
     progress.found = jobs.length;
+    if (pool) pool.add(jobs.length - 1);
+    else if (plan.count > 0 && jobs.length >= MIN_FILES_FOR_WORKERS) startPool();
     if (jobs.length % PROGRESS_EVERY === 0) report();
   });
   progress.total = jobs.length;
   report();
 
-  const outcomes: Array<FileOutcome | undefined> = new Array(jobs.length);
-  const sink = (index: number, outcome: FileOutcome): void => {
-    outcomes[index] = outcome;
-    progress.done += 1;
-    if (outcome.kind === 'analysis') progress.calls += outcome.analysis.calls.length;
-    if (progress.done % PROGRESS_EVERY === 0 || progress.done === jobs.length) report();
-  };
-
-  const workers = chooseWorkers(jobs.length, options);
   let workersUsed = 0;
-  if (!token?.isCancellationRequested) {
-    if (workers.count > 0 && workers.script) {
-      workersUsed = workers.count;
-      await runInWorkers(jobs, {
-        workers: workers.count, workerScript: workers.script, settings: options.settings,
-        maxBytes: options.maxFileBytes, logger: options.logger,
-      }, sink, token);
-    } else {
-      await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger);
-    }
+  if (pool) {
+    workersUsed = pool.size;
+    await pool.close();
+  } else if (!token?.isCancellationRequested) {
+    await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger);
   }
 
   const files: AuditedFile[] = [];
@@ -104,15 +114,15 @@ export function assembleResult(parts: ResultParts): AuditResult {
   };
 }
 
-function chooseWorkers(fileCount: number, options: AuditOptions): { count: number; script?: string } {
+/** How many workers to use: `workers` if given (0 = none), else up to MAX_AUTO_WORKERS once the tree is big enough. */
+function planWorkers(options: AuditOptions): { count: number; forced: boolean; script?: string } {
   const script = options.workerScript ?? defaultWorkerScript();
-  if (!script || !fs.existsSync(script)) return { count: 0 };
-  if (options.workers !== undefined) return { count: Math.max(0, Math.floor(options.workers)), script };
-  if (fileCount < MIN_FILES_FOR_WORKERS) return { count: 0 };
+  if (!script || !fs.existsSync(script)) return { count: 0, forced: false };
+  if (options.workers !== undefined) return { count: Math.max(0, Math.floor(options.workers)), forced: true, script };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   // Each thread loads its own parser and tokenizer ranks (~115 MB measured), so more than two workers would break
   // the 400 MB peak-RSS budget (bench/results.md) for little gain: the walk and the results stay on the main thread.
-  return { count: Math.max(1, Math.min(MAX_AUTO_WORKERS, cores)), script };
+  return { count: Math.max(1, Math.min(MAX_AUTO_WORKERS, cores)), forced: false, script };
 }
 
 function defaultWorkerScript(): string | undefined {

@@ -5,8 +5,9 @@ import type { CancellationLike, Logger } from '../types';
 import { analyzeFile, type FileJob, type FileOutcome } from './analyzeFile';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 
-// Spreads file jobs over worker threads. Parsing (WASM) and tokenizing are CPU-bound, so on two cores two workers
-// roughly halve the wall time of a large audit; the main thread only walks folders and collects results.
+// Spreads file jobs over worker threads. Reading, prefiltering, parsing (WASM) and tokenizing are CPU-bound, so on
+// two cores two workers roughly halve the wall time of a large audit; the main thread walks folders and feeds jobs
+// while they work (the pool accepts jobs before the walk has finished), then collects results.
 // A worker that dies has its unfinished batches redone in-process, so a crash costs time, never results.
 
 const BATCH = 24;
@@ -44,106 +45,156 @@ export async function runInProcess(
   }
 }
 
-export function runInWorkers(
-  jobs: readonly FileJob[], options: PoolOptions, sink: OutcomeSink, token?: CancellationLike,
-): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const init: WorkerInit = {
-      settings: options.settings, maxBytes: options.maxBytes, assetsDir: path.dirname(options.workerScript),
-    };
-    const batches: number[][] = [];
-    for (let i = 0; i < jobs.length; i += BATCH) batches.push(jobs.slice(i, i + BATCH).map((_, k) => i + k));
-    let next = 0;
-    let finished = false;
-    const orphaned: number[] = [];
-    const live = new Set<Worker>();
-    const inFlight = new Map<Worker, Map<number, number[]>>();
+/**
+ * Worker threads fed incrementally: `add(index)` as the walk finds files (indices into the shared, growing `jobs`
+ * array), then `close()` and await `done`. Cancellation terminates the workers at once; outcomes already received
+ * stay in the sink.
+ */
+export class WorkerPool {
+  readonly done: Promise<void>;
+  private resolveDone!: () => void;
+  private readonly queue: number[] = [];
+  private closed = false;
+  private finished = false;
+  private readonly orphaned: number[] = [];
+  private readonly live = new Set<Worker>();
+  private readonly inFlight = new Map<Worker, Map<number, number[]>>();
+  private nextBatchId = 0;
+  private readonly poll: NodeJS.Timeout;
 
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
-      clearInterval(poll);
-      for (const w of live) void w.terminate();
-      live.clear();
-      if (orphaned.length === 0 || token?.isCancellationRequested) {
-        resolve();
-        return;
-      }
-      options.logger?.warn(`audit: redoing ${orphaned.length} file(s) in-process after a worker failure`);
-      runInProcess(jobs, options.settings, options.maxBytes, sink, token, options.logger, orphaned).then(resolve, resolve);
-    };
-
-    const feed = (worker: Worker): void => {
-      const mine = inFlight.get(worker);
-      if (!mine) return;
-      while (mine.size < IN_FLIGHT_PER_WORKER && next < batches.length) {
-        const id = next++;
-        const batch = batches[id]!;
-        mine.set(id, batch);
-        const message: ToWorker = { type: 'jobs', id, jobs: batch.map((i) => jobs[i]!) };
-        worker.postMessage(message);
-      }
-      if (next >= batches.length && [...inFlight.values()].every((m) => m.size === 0)) finish();
-    };
-
-    const retire = (worker: Worker, error?: unknown): void => {
-      if (!live.has(worker)) return;
-      live.delete(worker);
-      const mine = inFlight.get(worker);
-      inFlight.delete(worker);
-      if (error) options.logger?.error('audit: worker failed', error);
-      for (const batch of mine?.values() ?? []) orphaned.push(...batch);
-      if (live.size === 0) {
-        // Nobody left to take the remaining batches: they go in-process too.
-        while (next < batches.length) orphaned.push(...batches[next++]!);
-        finish();
-      }
-      void worker.terminate();
-    };
-
-    const poll = setInterval(() => {
-      if (token?.isCancellationRequested) finish();
+  constructor(
+    private readonly jobs: readonly FileJob[], private readonly options: PoolOptions, private readonly sink: OutcomeSink,
+    private readonly token?: CancellationLike,
+  ) {
+    this.done = new Promise<void>((resolve) => {
+      this.resolveDone = resolve;
+    });
+    this.poll = setInterval(() => {
+      if (this.token?.isCancellationRequested) this.finish();
     }, CANCEL_POLL_MS);
+    const init: WorkerInit = { settings: options.settings, maxBytes: options.maxBytes, assetsDir: path.dirname(options.workerScript) };
+    for (let i = 0; i < Math.max(1, options.workers); i++) this.start(init);
+    if (this.live.size === 0) this.finish();
+  }
 
-    const count = Math.max(1, Math.min(options.workers, batches.length));
-    for (let i = 0; i < count; i++) {
-      let worker: Worker;
-      try {
-        worker = new Worker(options.workerScript, { workerData: init });
-      } catch (error) {
-        options.logger?.error('audit: cannot start a worker', error);
-        continue;
-      }
-      live.add(worker);
-      inFlight.set(worker, new Map());
-      worker.on('message', (message: FromWorker) => {
-        if (finished) return;
-        if (message.type === 'log') {
-          options.logger?.[message.level](message.message);
-          return;
-        }
-        const mine = inFlight.get(worker);
-        const batch = mine?.get(message.id);
-        if (!mine || !batch) return;
-        mine.delete(message.id);
-        message.outcomes.forEach((outcome, k) => {
-          const index = batch[k];
-          if (index !== undefined) sink(index, outcome);
-        });
-        if (token?.isCancellationRequested) finish();
-        else feed(worker);
-      });
-      worker.on('error', (error) => retire(worker, error));
-      worker.on('exit', (code) => {
-        if (!finished) retire(worker, code === 0 ? undefined : new Error(`worker exited with code ${code}`));
-      });
-    }
-    if (live.size === 0) {
-      orphaned.push(...batches.flat());
-      next = batches.length;
-      finish();
+  /** The number of workers that started. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  add(index: number): void {
+    if (this.finished) {
+      this.orphaned.push(index);
       return;
     }
-    for (const w of live) feed(w);
-  });
+    this.queue.push(index);
+    if (this.queue.length >= BATCH) for (const w of this.live) this.feed(w);
+  }
+
+  /** No more jobs: flush the queue; `done` resolves when every job has an outcome (or on cancellation). */
+  close(): Promise<void> {
+    this.closed = true;
+    for (const w of this.live) this.feed(w);
+    this.checkFinished();
+    return this.done;
+  }
+
+  private start(init: WorkerInit): void {
+    let worker: Worker;
+    try {
+      worker = new Worker(this.options.workerScript, { workerData: init });
+    } catch (error) {
+      this.options.logger?.error('audit: cannot start a worker', error);
+      return;
+    }
+    this.live.add(worker);
+    this.inFlight.set(worker, new Map());
+    worker.on('message', (message: FromWorker) => {
+      if (this.finished) return;
+      if (message.type === 'log') {
+        this.options.logger?.[message.level](message.message);
+        return;
+      }
+      const mine = this.inFlight.get(worker);
+      const batch = mine?.get(message.id);
+      if (!mine || !batch) return;
+      mine.delete(message.id);
+      message.outcomes.forEach((outcome, k) => {
+        const index = batch[k];
+        if (index !== undefined) this.sink(index, outcome);
+      });
+      if (this.token?.isCancellationRequested) this.finish();
+      else this.feed(worker);
+    });
+    worker.on('error', (error) => this.retire(worker, error));
+    worker.on('exit', (code) => {
+      if (!this.finished) this.retire(worker, code === 0 ? undefined : new Error(`worker exited with code ${code}`));
+    });
+  }
+
+  private feed(worker: Worker): void {
+    const mine = this.inFlight.get(worker);
+    if (!mine) return;
+    // Full batches while the walk is still running (fewer messages); whatever is left once it has finished, or
+    // when this worker would otherwise sit idle.
+    while (mine.size < IN_FLIGHT_PER_WORKER && this.queue.length > 0
+      && (this.closed || this.queue.length >= BATCH || mine.size === 0)) {
+      const batch = this.queue.splice(0, BATCH);
+      const id = this.nextBatchId++;
+      mine.set(id, batch);
+      const message: ToWorker = { type: 'jobs', id, jobs: batch.map((i) => this.jobs[i]!) };
+      worker.postMessage(message);
+    }
+    this.checkFinished();
+  }
+
+  private checkFinished(): void {
+    if (this.closed && this.queue.length === 0 && [...this.inFlight.values()].every((m) => m.size === 0)) this.finish();
+  }
+
+  private retire(worker: Worker, error?: unknown): void {
+    if (!this.live.has(worker)) return;
+    this.live.delete(worker);
+    const mine = this.inFlight.get(worker);
+    this.inFlight.delete(worker);
+    if (error) this.options.logger?.error('audit: worker failed', error);
+    for (const batch of mine?.values() ?? []) this.orphaned.push(...batch);
+    void worker.terminate();
+    if (this.live.size === 0) {
+      // Nobody left to take the rest: it goes in-process, including what the walk adds later.
+      this.orphaned.push(...this.queue.splice(0));
+      this.finish();
+    } else {
+      this.checkFinished();
+    }
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearInterval(this.poll);
+    for (const w of this.live) void w.terminate();
+    this.live.clear();
+    if (this.token?.isCancellationRequested) {
+      this.resolveDone();
+      return;
+    }
+    const redo = async (): Promise<void> => {
+      // Jobs orphaned by a failure — and any the walk adds after it — are analysed here until the pool is closed.
+      let start = 0;
+      for (;;) {
+        if (start < this.orphaned.length) {
+          const slice = this.orphaned.slice(start);
+          start = this.orphaned.length;
+          this.options.logger?.warn(`audit: analysing ${slice.length} file(s) in-process after a worker failure`);
+          await runInProcess(this.jobs, this.options.settings, this.options.maxBytes, this.sink, this.token, this.options.logger, slice);
+        } else if (this.closed || this.token?.isCancellationRequested) {
+          return;
+        } else {
+          await new Promise<void>((resolve) => setTimeout(resolve, 10));
+        }
+      }
+    };
+    redo().then(() => this.resolveDone(), () => this.resolveDone());
+  }
 }
