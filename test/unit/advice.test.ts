@@ -303,6 +303,20 @@ describe('advice: call-in-loop', () => {
     assert.ok(!codes(findings).includes('call-in-loop'));
   });
 
+  it('batches a simple embeddings append loop into one list request, and nothing else', () => {
+    const text = 'for doc in docs:\n    vec = client.embeddings.create(model="text-embedding-3-small", input=doc).data[0].embedding\n    out.append(vec)\nprint(len(out))\n';
+    const spec: AnalyzeSpec = {
+      call: 'client.embeddings.create(', api: 'embeddings', model: 'text-embedding-3-small',
+      loop: { kind: 'for', header: 'for doc in docs:', end: 'out.append(vec)', iterable: 'docs' },
+    };
+    const f = one(analyzeOne(text, spec).findings, 'call-in-loop');
+    assert.equal(applyEdits(text, f.fixes[0]!.edits),
+      'out.extend(item.embedding for item in client.embeddings.create(model="text-embedding-3-small", input=list(docs)).data)\nprint(len(out))\n');
+    // The temporary is read after the loop: the loop is not recognisably simple, so no rewrite.
+    const later = text.replace('print(len(out))', 'print(vec)');
+    assert.deepEqual(one(analyzeOne(later, spec).findings, 'call-in-loop').fixes, []);
+  });
+
   it('batches an embeddings comprehension into one list request', () => {
     const text = 'vectors = [client.embeddings.create(model="text-embedding-3-small", input=doc).data[0].embedding for doc in docs]\n';
     const { findings } = analyzeOne(text, {

@@ -28,7 +28,7 @@ export function callInLoop(input: RuleInput, severity: Severity): Finding | null
 
   if (call.api === 'embeddings') {
     parts.push('embeddings accept a list input: embed all items in one request (OpenAI: up to 2,048 inputs per request)');
-    const batch = site ? batchEmbeddingComprehension(site, loopVars) : null;
+    const batch = site ? batchEmbeddingComprehension(site, loopVars) ?? batchEmbeddingAppendLoop(site, loopVars) : null;
     if (batch) fixes.push(batch);
   }
   if (invariant) {
@@ -220,4 +220,48 @@ function batchEmbeddingComprehension(site: CallSite, loopVars: string[]): Fix | 
     { range: src.rangeOf(site.end, le), newText: '.data]' },
   ];
   return { title: 'Embed all items in one request (list input; up to 2,048 per request)', edits, isPreferred: true };
+}
+
+/**
+ * for v in xs:
+ *     [e = ]client.embeddings.create(model=M, input=v).data[0].embedding  →  out.extend(item.embedding for item in
+ *     out.append(e | <call>…)                                                client.embeddings.create(model=M, input=list(xs)).data)
+ * Only when the loop body is exactly that (one append, optionally through one temporary used nowhere else).
+ */
+function batchEmbeddingAppendLoop(site: CallSite, loopVars: string[]): Fix | null {
+  const loop = site.call.loop!;
+  if (loop.kind !== 'for' || site.dialect !== 'python' || loopVars.length !== 1) return null;
+  const src = site.source;
+  const o = src.offsets(loop.range);
+  if (!o) return null;
+  const text = src.text;
+  const [ls, le] = o;
+  const header = /^for\s+([A-Za-z_]\w*)\s+in\s+([^\n]+?)\s*:[ \t]*(#[^\n]*)?\r?\n/.exec(text.slice(ls, le));
+  if (!header || header[1] !== loopVars[0] || !src.startsLine(ls)) return null;
+  const variable = header[1]!;
+  const iterable = header[2]!;
+  const input = site.options ? findItem(site.options, 'input') : undefined;
+  if (!input || text.slice(input.valueStart, input.valueEnd) !== variable) return null;
+  const callText = text.slice(site.start, site.end);
+  const body = text.slice(ls + header[0].length, le).split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const tail = '.data[0].embedding';
+  const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  let target: string | undefined;
+  if (body.length === 1) {
+    target = new RegExp(`^([A-Za-z_][\\w.]*)\\.append\\(${esc(callText)}${esc(tail)}\\)$`).exec(body[0]!)?.[1];
+  } else if (body.length === 2) {
+    const assign = new RegExp(`^([A-Za-z_]\\w*)\\s*=\\s*${esc(callText)}${esc(tail)}$`).exec(body[0]!);
+    const append = assign ? new RegExp(`^([A-Za-z_][\\w.]*)\\.append\\(${assign[1]}\\)$`).exec(body[1]!) : null;
+    // The temporary must not be read after the loop.
+    if (assign && append && !new RegExp(`(?<![\\w.])${assign[1]}(?!\\w)`).test(text.slice(le))) target = append[1];
+  }
+  if (!target || callText.includes('\n')) return null;
+  const batched = callText.slice(0, input.valueStart - site.start) + `list(${iterable})` + callText.slice(input.valueEnd - site.start);
+  const itemName = /\bitem\b/.test(text.slice(ls, le)) ? 'embedding_item' : 'item';
+  const newText = `${target}.extend(${itemName}.embedding for ${itemName} in ${batched}.data)`;
+  return {
+    title: 'Embed all items in one request (list input; up to 2,048 per request)',
+    edits: [{ range: src.rangeOf(ls, le), newText }],
+    isPreferred: true,
+  };
 }
