@@ -54,7 +54,7 @@ function scan(text: string, dialect: Dialect): Structure {
     const c = text[i]!;
     if (c === '\n') {
       // Python: a line inside brackets or after a backslash continues the statement; JS statements do not care.
-      const continued = dialect === 'python' && (stack.length > 0 || (i > 0 && text[i - 1] === '\\'));
+      const continued = dialect === 'python' && (stack.length > 0 || text[i - 1] === '\\' || (text[i - 1] === '\r' && text[i - 2] === '\\'));
       lineStartsInCode.push(!continued);
       i++;
       continue;
