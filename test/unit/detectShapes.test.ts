@@ -99,6 +99,18 @@ const ROWS: Row[] = [
     async def summarize(client: AsyncOpenAI, text: str):
         return await client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": text}])
   `, 'return await', 'openai', 'chat', 'gpt-4o-mini'),
+  py('instructor-wrapped client keeps its provider', code`
+    import instructor
+    from anthropic import Anthropic
+    client = instructor.from_anthropic(Anthropic())
+    client.messages.create(model="claude-3-5-sonnet-latest", max_tokens=100, messages=[], response_model=User)
+  `, 'client.messages', 'anthropic', 'chat', 'claude-3-5-sonnet-latest'),
+  py('langsmith wrap_openai around an OpenAI-compatible client', code`
+    import openai
+    from langsmith.wrappers import wrap_openai
+    oc = wrap_openai(openai.Client(base_url="https://api.groq.com/openai/v1"))
+    oc.chat.completions.create(model="llama3-8b-8192", messages=[])
+  `, 'oc.chat', 'groq', 'chat', 'llama3-8b-8192'),
   // ── Anthropic ──
   py('anthropic messages', code`
     import anthropic

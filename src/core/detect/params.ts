@@ -17,7 +17,7 @@ const NAMES: Record<string, ParamKind> = {
   reasoningeffort: 'effort', thinkinglevel: 'effort',
   budgettokens: 'budget', thinkingbudget: 'budget',
   tools: 'tools', functions: 'tools', toolchoice: 'tools', functiondeclarations: 'tools',
-  responseformat: 'json', responsemimetype: 'json', responseschema: 'json', responsejsonschema: 'json', textformat: 'json',
+  responseformat: 'json', responsemodel: 'json', responsemimetype: 'json', responseschema: 'json', responsejsonschema: 'json', textformat: 'json',
   cachecontrol: 'cache', cachedcontent: 'cache', promptcachekey: 'cache',
 };
 

@@ -250,6 +250,12 @@ export class Resolver {
       return null;
     }
     if (callee.k === 'mod') {
+      if (this.table.wrappers.includes(callee.qn)) {
+        // instructor.from_openai(OpenAI()), wrapOpenAI(new OpenAI()), Instructor({ client: oai, mode })
+        const inner = e.args[0] ?? findOption(this.options_(e, 0), ['client'])?.value;
+        const wrapped = inner?.k === 'dict' ? findOption(inner.entries, ['client'])?.value : inner;
+        return wrapped ? this.resolve(wrapped, depth + 1) : null;
+      }
       const row = this.constructorsByName.get(callee.qn);
       if (row) return this.construct(row, e);
       const f = this.factories.get(callee.qn);

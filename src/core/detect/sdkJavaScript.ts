@@ -199,6 +199,8 @@ export const JS_SDKS: SdkTable = {
   functions,
   factories,
   moduleObjects: { ollama: { type: 'ollama', sdk: 'ollama', provider: 'ollama' } },
+  wrappers: ['langsmith/wrappers.wrapOpenAI', 'langsmith/wrappers/openai.wrapOpenAI', 'braintrust.wrapOpenAI', 'braintrust.wrapAnthropic',
+    '@instructor-ai/instructor', '@instructor-ai/instructor.default', 'langfuse.observeOpenAI', 'helicone.wrap'],
   passthrough: {
     withOptions: {}, withResponse: {}, asResponse: {},
     bind: {}, withRetry: {}, withConfig: {}, withFallbacks: {},

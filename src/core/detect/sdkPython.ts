@@ -197,6 +197,11 @@ export const PYTHON_SDKS: SdkTable = {
   moduleObjects: {
     openai: { type: 'openai', sdk: 'openai', provider: 'openai' },
   },
+  wrappers: [
+    'instructor.from_openai', 'instructor.from_anthropic', 'instructor.from_gemini', 'instructor.from_genai', 'instructor.from_mistral',
+    'instructor.from_cohere', 'instructor.patch', 'instructor.apatch', 'langsmith.wrappers.wrap_openai', 'langsmith.wrappers.wrap_anthropic',
+    'langfuse.openai.OpenAI', 'agentops.wrap', 'weave.wrap',
+  ],
   passthrough: {
     with_options: {}, with_raw_response: {}, with_streaming_response: {}, copy: {},
     bind: {}, with_retry: {}, with_config: {}, with_fallbacks: {}, configurable_fields: {}, configurable_alternatives: {},

@@ -105,6 +105,8 @@ export interface SdkTable {
   factories: readonly ModelFactoryRow[];
   /** Modules that act as a client object themselves (`openai.chat.completions.create` on the module). */
   moduleObjects: Readonly<Record<string, { type: string; sdk: string; provider: Provider }>>;
+  /** Functions that return the client they are given, instrumented (`instructor.from_openai(OpenAI())`, `wrapOpenAI`). */
+  wrappers: readonly string[];
   /** Methods that return their receiver with extra settings (`with_options`, `bind_tools`, `with_structured_output`). */
   passthrough: Readonly<Record<string, { tools?: boolean; jsonMode?: boolean }>>;
 }
