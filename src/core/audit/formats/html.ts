@@ -20,7 +20,7 @@ h1{font-size:1.6rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:2rem 0 .5rem;b
 .meta{color:#59636e}.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.75rem;margin-top:1rem}
 .card{border:1px solid #d0d7de;border-radius:6px;padding:.75rem}.card b{display:block;font-size:.8rem;color:#59636e;text-transform:uppercase;letter-spacing:.03em}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid #d0d7de;padding:.3rem .4rem;text-align:left;vertical-align:top}
-th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.finding{color:#9a6700}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1rem}
+th{background:#f6f8fa}td.num{text-align:right;white-space:nowrap}.finding{color:#9a6700}.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(32rem,1fr));gap:1rem 2rem}figure{margin:0}.scroll{overflow-x:auto}figcaption{font-weight:600;margin-bottom:.3rem}svg{display:block}
 svg text{font:11px system-ui,sans-serif;fill:#1f2328}.bar{fill:#2f81f7}.dot{fill:#1a7f37;fill-opacity:.7}.axis{stroke:#8c959f}
 .violation{color:#cf222e}@media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}
 th,td,.card,h2{border-color:#30363d}svg text{fill:#e6edf3}.meta,.card b{color:#9198a1}}`;
@@ -116,10 +116,10 @@ ${barChart('Energy by provider', charts.byProvider)}
 ${scatter(charts.energyVsCost)}
 </div>
 <h2>Call sites (ranked)</h2>
-<table><thead><tr><th>#</th><th>Location</th><th>Provider / API</th><th>Model</th><th>Energy per call</th><th>CO₂e</th><th>Cost</th><th>Tokens</th><th>Volume</th><th>Findings</th></tr></thead>
+<div class="scroll"><table><thead><tr><th>#</th><th>Location</th><th>Provider / API</th><th>Model</th><th>Energy per call</th><th>CO₂e</th><th>Cost</th><th>Tokens</th><th>Volume</th><th>Findings</th></tr></thead>
 <tbody>
 ${rows}
-</tbody></table>
+</tbody></table></div>
 ${groupTable('By model', report.byModel)}
 ${groupTable('By provider', report.byProvider)}
 ${groupTable('By file', report.byFile)}
