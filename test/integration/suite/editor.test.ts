@@ -101,6 +101,34 @@ describe('editor: CodeLens', function () {
     await waitForLenses(document.uri, 3);
   });
 
+  it('re-analyses live when region and default calls/day change: a low-carbon grid lowers CO₂e, not energy', async () => {
+    const { document } = await openFixture('reply.ts');
+    const [before] = await waitForLenses(document.uri, 1);
+    assert.ok(before);
+    assert.doesNotMatch(before.title, /\/day/);
+    const co2 = (t: string): number => {
+      const m = /· ([\d.,]+) (µg|mg|g|kg) CO₂e/.exec(t);
+      assert.ok(m, t);
+      return Number((m[1] ?? '').replace(/,/g, '')) * ({ µg: 1e-6, mg: 1e-3, g: 1, kg: 1e3 }[m[2] as 'g'] ?? 1);
+    };
+    const restoreRegion = await setUserSetting('region', 'FR');
+    const restoreVolume = await setUserSetting('defaultCallsPerDay', 1000);
+    try {
+      const after = await waitFor('the lens to show the new region and volume', async () => {
+        const [lens] = await lensTitles(document.uri);
+        return lens && /\/day$/.test(lens.title) && co2(lens.title) < co2(before.title) ? lens : undefined;
+      });
+      assert.equal(lensEnergyWh(after.title), lensEnergyWh(before.title), 'the grid changes CO₂e, not the energy');
+      const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri,
+        new vscode.Position(before.line, document.lineAt(before.line).text.indexOf('create'))));
+      assert.match(text, /region FR/);
+      assert.match(text, /\*\*Per day\*\* \(1,000 calls\/day, default setting\)/);
+    } finally {
+      await restoreVolume();
+      await restoreRegion();
+    }
+  });
+
   it('maps an unknown model through llmFootprint.mapModel, and the lens then shows a footprint', async () => {
     const editor = await openUntitled('python', [
       'import openai',
