@@ -199,3 +199,16 @@ describe('format: report charts', () => {
     assert.match(allDaily.byFile[0]!.text, /100 Wh\/day/);
   });
 });
+
+describe('format: tool identity', () => {
+  it('reports the same version as the CLI and package.json', async () => {
+    const { VERSION } = await import('../../src/cli/run');
+    const { TOOL_VERSION } = await import('../../src/core/audit/formats/jsonReport');
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { REPO_ROOT } = await import('./setup');
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };
+    assert.equal(TOOL_VERSION, pkg.version);
+    assert.equal(VERSION, pkg.version);
+  });
+});
