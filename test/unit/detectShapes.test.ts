@@ -253,6 +253,16 @@ const ROWS: Row[] = [
     emb = OpenAIEmbeddings(model="text-embedding-3-large")
     emb.embed_documents(["a"])
   `, 'emb.embed', 'openai', 'embeddings', 'text-embedding-3-large'),
+  py('legacy LangChain LLM called directly', code`
+    from langchain.llms import OpenAI
+    llm = OpenAI(temperature=0.9, model_name="gpt-3.5-turbo-instruct")
+    name = llm("What would be a good company name?")
+  `, 'name = llm', 'openai', 'chat', 'gpt-3.5-turbo-instruct', 'bound'),
+  py('anthropic beta namespace in front of messages.create', code`
+    import anthropic
+    c = anthropic.Anthropic()
+    c.beta.prompt_caching.messages.create(model="claude-3-5-sonnet-20240620", max_tokens=1024, messages=[])
+  `, 'c.beta', 'anthropic', 'chat', 'claude-3-5-sonnet-20240620'),
   py('llamaindex llm', code`
     from llama_index.llms.openai import OpenAI
     llm = OpenAI(model="gpt-4o-mini")

@@ -105,9 +105,21 @@ function matchCall(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | n
   }
   if (callee?.k === 'obj') {
     const last = callee.path[callee.path.length - 1];
-    if (last === undefined || table.passthrough[last]) return null;
-    const row = r.method(callee.type, stripPassthrough(table, callee.path));
+    // Calling the object itself: LangChain's legacy `llm("prompt")`.
+    if (last === undefined) {
+      const row = r.method(callee.type, '__call__');
+      return row?.shape ? { shape: row.shape, provider: callee.provider, sdk: callee.sdk, obj: callee } : null;
+    }
+    if (table.passthrough[last]) return null;
+    const path = stripPassthrough(table, callee.path);
+    const row = r.method(callee.type, path);
     if (row?.shape) return { shape: row.shape, provider: callee.provider, sdk: callee.sdk, obj: callee };
+    // Versioned / beta namespaces in front of a known path (`beta.prompt_caching.messages.create`).
+    for (const l of compiled.loose) {
+      if (l.row.type === callee.type && l.row.shape && path.endsWith(`.${l.row.path}`)) {
+        return { shape: l.row.shape, provider: callee.provider, sdk: callee.sdk, obj: callee };
+      }
+    }
     return null;
   }
   if (callee) return null;

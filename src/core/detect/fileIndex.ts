@@ -73,6 +73,9 @@ const FUNCTION_TYPES = new Set([
   'generator_function_declaration', 'generator_function', 'function',
 ]);
 
+/** Values that can be an SDK object: constructor / factory calls and LangChain `|` chains. */
+const OBJECT_VALUES = new Set(['call', 'call_expression', 'new_expression', 'await', 'await_expression', 'binary_operator']);
+
 export function isFunctionNode(n: TsNode): boolean {
   return FUNCTION_TYPES.has(n.type);
 }
@@ -131,12 +134,18 @@ export class FileIndex {
         }
       }
     }
-    if (deferred.length && this.imports.size) {
+    if (deferred.length) {
+      let added = false;
       for (const node of deferred) {
         const name = node.childForFieldName('function')?.text;
-        if (name && this.imports.has(name)) this.calls.push(node);
+        if (!name) continue;
+        // An alias of an SDK function, or an object called directly (LangChain's legacy `llm("prompt")`).
+        if (this.imports.has(name) || this.bindings.get(name)?.some((b) => OBJECT_VALUES.has(b.value.type))) {
+          this.calls.push(node);
+          added = true;
+        }
       }
-      this.calls.sort((a, b) => a.startIndex - b.startIndex);
+      if (added) this.calls.sort((a, b) => a.startIndex - b.startIndex);
     }
   }
 

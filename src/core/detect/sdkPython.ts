@@ -36,7 +36,8 @@ const constructors: ConstructorRow[] = [
   { names: ['boto3.client', 'boto3.session.Session.client', 'aioboto3.Session.client'], type: 'bedrock', sdk: 'boto3', provider: 'bedrock', whenArg0: ['bedrock-runtime'] },
   { names: ['boto3.Session', 'boto3.session.Session', 'aioboto3.Session'], type: 'boto3.session', sdk: 'boto3', provider: 'bedrock' },
   // LangChain chat models, LLMs and embeddings: the model is bound here, requests go through invoke/stream/batch.
-  { names: ['langchain_openai.ChatOpenAI', 'langchain.chat_models.ChatOpenAI', 'langchain_community.chat_models.ChatOpenAI', 'langchain_openai.OpenAI', 'langchain.llms.OpenAI'],
+  { names: ['langchain_openai.ChatOpenAI', 'langchain.chat_models.ChatOpenAI', 'langchain_community.chat_models.ChatOpenAI', 'langchain_openai.OpenAI', 'langchain.llms.OpenAI',
+    'langchain_community.llms.OpenAI', 'langchain.llms.openai.OpenAI', 'langchain.chat_models.openai.ChatOpenAI', 'langchain_community.chat_models.openai.ChatOpenAI'],
     type: 'langchain.chat', sdk: 'langchain', provider: 'openai', model: ['model', 'model_name'], baseUrlKeys: OPENAI_COMPAT_BASE },
   { names: ['langchain_openai.AzureChatOpenAI', 'langchain.chat_models.AzureChatOpenAI', 'langchain_community.chat_models.AzureChatOpenAI'],
     type: 'langchain.chat', sdk: 'langchain', provider: 'azure-openai', model: ['azure_deployment', 'deployment_name', 'model', 'model_name'] },
@@ -63,7 +64,7 @@ const constructors: ConstructorRow[] = [
   { names: ['langchain_ollama.OllamaEmbeddings', 'langchain_community.embeddings.OllamaEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'ollama', model: ['model'] },
   { names: ['langchain_aws.BedrockEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'bedrock', model: ['model_id'] },
   // LlamaIndex LLMs and embeddings.
-  { names: ['llama_index.llms.openai.OpenAI', 'llama_index.llms.azure_openai.AzureOpenAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'openai', model: ['model', 'engine'] },
+  { names: ['llama_index.llms.openai.OpenAI', 'llama_index.llms.azure_openai.AzureOpenAI', 'llama_index.llms.OpenAI', 'llama_index.core.llms.OpenAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'openai', model: ['model', 'engine'] },
   { names: ['llama_index.llms.anthropic.Anthropic'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'anthropic', model: ['model'] },
   { names: ['llama_index.llms.gemini.Gemini', 'llama_index.llms.google_genai.GoogleGenAI', 'llama_index.llms.vertex.Vertex'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'google', model: ['model', 'model_name'] },
   { names: ['llama_index.llms.mistralai.MistralAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'mistral', model: ['model'] },
@@ -152,7 +153,7 @@ const otherMethods: MethodRow[] = [
   { type: 'bedrock', path: 'converse_stream', shape: { api: 'chat', model: ['modelId'], stream: true }, loose: ['boto3'] },
   { type: 'boto3.session', path: 'client', returns: 'bedrock' },
   // LangChain runnables.
-  ...['invoke', 'ainvoke', 'predict', 'apredict', 'predict_messages', 'generate', 'agenerate', 'run', 'arun'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0 } })),
+  ...['invoke', 'ainvoke', 'predict', 'apredict', 'predict_messages', 'generate', 'agenerate', 'run', 'arun', '__call__'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0 } })),
   ...['stream', 'astream', 'astream_events'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0, stream: true } })),
   ...['batch', 'abatch'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0 } })),
   ...['embed_query', 'aembed_query', 'embed_documents', 'aembed_documents'].map((path): MethodRow => ({ type: 'langchain.embeddings', path, shape: { api: 'embeddings', promptPos: 0 } })),
