@@ -1,3 +1,17 @@
+// The detection engine: finds the LLM requests a file sends, the way a careful reviewer reads code.
+//
+//   hasSdkMarkers (one regex pass, markers.ts)  → false: the file is never parsed
+//   parse with web-tree-sitter (parsers.ts; one parser per grammar, loaded lazily, tree always deleted)
+//   one query pass (fileIndex.ts): imports, assignments, functions/scopes, candidate calls (filtered by the last
+//     callee segment, so most calls cost nothing)
+//   per candidate (detectFile.ts): resolve the receiver through assignments, imports, constructors, builder methods,
+//     local factory functions and other workspace modules (resolve.ts, crossFile.ts) to an SDK object, then match
+//     the member path against the SDK tables (sdkPython.ts, sdkJavaScript.ts; the vocabulary is sdkTypes.ts), or a
+//     raw HTTP call against known endpoints (endpoints.ts)
+//   fill in the model (literal / constant / default / env-default / bound / imported), prompt (prompt.ts),
+//     parameters (params.ts), argument slots, loop context and volume annotation (context.ts)
+//
+// Adding an SDK = rows in the tables + a test row in test/unit/detectShapes.test.ts.
 import type { CancellationLike, DetectedCall, LanguageId, Logger } from '../types';
 import { CompiledTable, detectInFile } from './detectFile';
 import { FileIndex, disposeQueries } from './fileIndex';

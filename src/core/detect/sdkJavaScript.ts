@@ -189,6 +189,8 @@ const factories: ModelFactoryRow[] = [
   { names: ['ollama-ai-provider.ollama', 'ollama-ai-provider-v2.ollama'], provider: 'ollama', sdk: 'vercel-ai' },
   { names: ['ollama-ai-provider.createOllama'], provider: 'ollama', sdk: 'vercel-ai', makesFactory: true },
   { names: P('@ai-sdk/openai-compatible', ['createOpenAICompatible']), provider: 'unknown', sdk: 'vercel-ai', makesFactory: true },
+  // registry.languageModel('openai:gpt-4o'): the provider comes from the model id's prefix.
+  { names: ['ai.createProviderRegistry', 'ai.experimental_createProviderRegistry', 'ai.customProvider'], provider: 'unknown', sdk: 'vercel-ai', makesFactory: true },
   { names: ['@genkit-ai/google-genai.googleAI.model', '@genkit-ai/googleai.googleAI.model', '@genkit-ai/vertexai.vertexAI.model'], provider: 'google', sdk: 'genkit' },
   { names: ['genkitx-openai.openAI.model', '@genkit-ai/compat-oai/openai.openAI.model'], provider: 'openai', sdk: 'genkit' },
 ];
