@@ -96,8 +96,13 @@ export function ensureVsCodeTooling({ browser = true } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    const bin = ensureVsCodeTooling();
-    log(`ok: ${bin}`);
+    if (process.argv.includes('--apt-only')) {
+      ensureAptPackages();
+      log('ok: system packages present');
+    } else {
+      const bin = ensureVsCodeTooling();
+      log(`ok: ${bin}`);
+    }
   } catch (e) {
     log(String(e instanceof Error ? e.message : e));
     process.exit(1);
