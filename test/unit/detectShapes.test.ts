@@ -89,6 +89,17 @@ const ROWS: Row[] = [
     local = OpenAI(base_url="http://localhost:11434/v1", api_key="ollama")
     local.chat.completions.create(model="llama3", messages=[])
   `, 'local.chat', 'ollama', 'chat', 'llama3'),
+  py('client passed in: the imported SDK decides the vendor', code`
+    from groq import Groq
+    def summarize(client, text):
+        return client.chat.completions.create(model="llama-3.3-70b-versatile", messages=[])
+  `, 'return client', 'groq', 'chat', 'llama-3.3-70b-versatile'),
+  py('OpenAI client asked for another vendor model (base URL from env)', code`
+    import os
+    from openai import OpenAI
+    gw = OpenAI(base_url=os.environ["GATEWAY_URL"])
+    gw.chat.completions.create(model="gemini-2.0-flash", messages=[])
+  `, 'gw.chat', 'google', 'chat', 'gemini-2.0-flash'),
   py('client in a context manager', code`
     from openai import OpenAI
     with OpenAI() as client:

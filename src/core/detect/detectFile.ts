@@ -154,12 +154,16 @@ function looseMatch(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | 
     let ok = true;
     for (let i = 0; i < n; i++) if (filtered[filtered.length - n + i] !== l.segs[i]) { ok = false; break; }
     if (!ok) continue;
-    const imported = (l.row.loose ?? []).some((m) => r.index.hasModule(m));
+    const imported = (l.row.loose ?? []).find((m) => r.index.hasModule(m));
     const opts = r.options_(e, l.row.shape?.optionsArg ?? 0);
     const hasModel = !!findOption(opts, l.row.shape?.model ?? ['model']);
     if (!imported && !hasModel) continue;
     if (!l.row.shape) continue;
-    return { shape: l.row.shape, provider: l.provider, sdk: l.sdk };
+    // The SDK the file imports decides the vendor (`from groq import Groq` + a client passed in → groq).
+    const ctor = imported
+      ? compiled.table.constructors.find((c) => c.type === l.row.type && c.names.some((n) => n === imported || n.startsWith(`${imported}.`)))
+      : undefined;
+    return { shape: l.row.shape, provider: ctor?.provider ?? l.provider, sdk: ctor?.sdk ?? l.sdk };
   }
   return null;
 }
@@ -242,6 +246,12 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
       model = obj.model.model !== null ? { ...obj.model, source: 'bound' } : obj.model;
     }
     if (model.model !== null && (match.providerFromModel || provider === 'unknown')) provider = providerFromModel(model.model) ?? provider;
+    // An OpenAI client asked for another vendor's model is pointed at that vendor's OpenAI-compatible endpoint
+    // (base URL from the environment): api.openai.com would reject `claude-…` or `gemini-…`.
+    if (model.model !== null && provider === 'openai' && (obj?.type === 'openai' || match.sdk === 'openai' || obj?.type === 'langchain.chat')) {
+      const family = providerFromModel(model.model);
+      if (family && family !== 'openai' && family !== 'azure-openai' && family !== 'bedrock') provider = family;
+    }
     if (model.model !== null && provider !== 'azure-openai' && (obj?.type === 'langchain.chat' || match.sdk === 'litellm')) {
       provider = providerFromModel(model.model, true) ?? provider;
     }
