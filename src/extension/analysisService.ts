@@ -4,6 +4,7 @@ import type { CancellationLike, FileAnalysis, LanguageId } from '../core/types';
 import { LatestRuns } from './latestRuns';
 import type { Log } from './log';
 import type { SettingsStore } from './settingsStore';
+import { WorkspaceConfigs } from './workspaceConfig';
 import { readWorkspaceFile } from './workspaceFiles';
 
 // The only place analysis runs. Views (lens, hover, diagnostics, quick fixes, status bar) read `get()` and listen
@@ -27,8 +28,10 @@ export class AnalysisService implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly oversizedWarned = new Set<string>();
   private readonly runs: LatestRuns<FileAnalysis>;
+  private readonly configs: WorkspaceConfigs;
 
   constructor(private readonly settings: SettingsStore, private readonly log: Log) {
+    this.configs = new WorkspaceConfigs(log);
     this.runs = new LatestRuns<FileAnalysis>({
       onResult: (key) => this.emitter.fire(vscode.Uri.parse(key, true)),
       onError: (key, e) => {
@@ -48,6 +51,8 @@ export class AnalysisService implements vscode.Disposable {
       settings.onDidChange((change) => {
         if (change.analysisChanged) this.reanalyseAll();
       }),
+      this.configs,
+      this.configs.onDidChange(() => this.reanalyseAll()),
     );
     for (const d of vscode.workspace.textDocuments) this.request(d, 0);
   }
@@ -109,7 +114,7 @@ export class AnalysisService implements vscode.Disposable {
     let result: FileAnalysis;
     try {
       result = await analyzeText(file, text, language, {
-        settings: this.settings.current,
+        settings: this.configs.settingsFor(document.uri, this.settings.current),
         token,
         logger: this.log,
         readFile: readWorkspaceFile,
@@ -129,7 +134,7 @@ export class AnalysisService implements vscode.Disposable {
     return result;
   }
 
-  /** Settings that change numbers: drop every result and re-analyse open documents, visible ones first. */
+  /** Settings or a team config that change numbers: drop every result, re-analyse open documents, visible ones first. */
   private reanalyseAll(): void {
     this.runs.clear();
     const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document));

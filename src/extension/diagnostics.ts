@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core/types';
+import type { Finding } from '../core/types';
 import type { FeatureContext } from './featureContext';
 import { toRange, toSeverity } from './toVscode';
 
@@ -12,11 +12,9 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
   const collection = vscode.languages.createDiagnosticCollection('llmFootprint');
   const docsUri = vscode.Uri.joinPath(context.extensionUri, 'docs', 'findings.md');
 
-  const toDiagnostic = (finding: Finding): vscode.Diagnostic | undefined => {
-    // The user's severity setting decides; the core's own severity is the fallback for a code we do not know.
-    const level: Severity | 'off' = settings.current.severity[finding.code] ?? finding.severity;
-    if (level === 'off') return undefined;
-    const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(level));
+  const toDiagnostic = (finding: Finding): vscode.Diagnostic => {
+    // The core applied the severity settings (user settings, then the team config) and left out codes set to 'off'.
+    const d = new vscode.Diagnostic(toRange(finding.range), finding.message, toSeverity(finding.severity));
     d.source = DIAGNOSTIC_SOURCE;
     d.code = { value: finding.code, target: docsUri.with({ fragment: finding.code }) };
     return d;
@@ -31,7 +29,7 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
       // Only a result for the current version is shown; an outdated one would point at moved text.
       const result = analysis.get(document);
       if (!result) return;
-      const diagnostics = result.calls.flatMap((c) => c.findings).map(toDiagnostic).filter((d): d is vscode.Diagnostic => d !== undefined);
+      const diagnostics = result.calls.flatMap((c) => c.findings).map(toDiagnostic);
       collection.set(document.uri, diagnostics);
     } catch (e) {
       log.error(`Diagnostics for ${document.uri.toString(true)} failed`, e);

@@ -129,6 +129,34 @@ describe('editor: CodeLens', function () {
     }
   });
 
+  it('applies the team config (llm-footprint.config.json) like the CLI does, and follows its changes', async () => {
+    const { document } = await openFixture('assistant.py');
+    const lenses = await waitForLenses(document.uri, 3);
+    const legacyLine = lenses[2]?.line;
+    assert.match(lenses[2]?.title ?? '', /^⚠ unknown model 'acme-llm-7b-internal'/);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder);
+    const configUri = vscode.Uri.joinPath(folder, 'llm-footprint.config.json');
+    const existed = await vscode.workspace.fs.stat(configUri).then(() => true, () => false);
+    assert.equal(existed, false, 'the fixture workspace must not have a config of its own');
+    try {
+      await vscode.workspace.fs.writeFile(configUri, Buffer.from(JSON.stringify({ modelMappings: { 'acme-llm-7b-internal': '70b' } })));
+      const mapped = await waitFor('the config mapping to apply', async () => {
+        const titles = await lensTitles(document.uri);
+        const lens = titles.find((l) => l.line === legacyLine);
+        return lens?.title.startsWith('⚡') ? lens : undefined;
+      });
+      assert.match(mapped.title, ENERGY);
+      await waitFor('unknown-model to go', () => (ourDiagnostics(document.uri).some((d) => codeOf(d) === 'unknown-model') ? undefined : true));
+    } finally {
+      await vscode.workspace.fs.delete(configUri).then(undefined, () => undefined);
+    }
+    await waitFor('the unknown-model lens to come back', async () => {
+      const lens = (await lensTitles(document.uri)).find((l) => l.line === legacyLine);
+      return lens?.title.startsWith('⚠') ? true : undefined;
+    });
+  });
+
   it('maps an unknown model through llmFootprint.mapModel, and the lens then shows a footprint', async () => {
     const editor = await openUntitled('python', [
       'import openai',
