@@ -65,11 +65,10 @@ export function classifyPath(provider: Provider, path: string): Endpoint | null 
   else if (/\/rerank$/.test(p)) api = 'other';
   if (!api) return null;
   if (/:streamGenerateContent$|-stream$|-with-response-stream$/.test(p)) stream = true;
-  let model: string | undefined;
   const gm = /\/models\/([^/:{}$]+):/.exec(p);
   const az = /\/deployments\/([^/{}$]+)\//.exec(p);
   const br = /\/model\/([^/{}$]+)\/(converse|invoke)/.exec(p);
-  model = gm?.[1] ?? az?.[1] ?? (br?.[1] ? decodeURIComponent(br[1]) : undefined);
+  const model = gm?.[1] ?? az?.[1] ?? (br?.[1] ? decodeURIComponent(br[1]) : undefined);
   return { provider, api, ...(model ? { model } : {}), ...(batch ? { batch } : {}), ...(stream ? { stream } : {}) };
 }
 
