@@ -54,7 +54,7 @@ function quickFixActions(
     if (diagnostic) pairs.push({ finding, diagnostic });
     else if (ours.length === 0 && intersects(range, finding)) pairs.push({ finding });
   }
-  return pairs.flatMap(({ finding, diagnostic }) => finding.fixes.map((fix) => {
+  return pairs.flatMap(({ finding, diagnostic }) => finding.fixes.filter((fix) => fix.edits.length > 0).map((fix) => {
     const action = new vscode.CodeAction(fixTitle(fix), vscode.CodeActionKind.QuickFix);
     action.edit = workspaceEdit(document.uri, [fix]);
     if (diagnostic) action.diagnostics = [diagnostic];
