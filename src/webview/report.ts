@@ -139,7 +139,7 @@ function callsTable(report: JsonReport): HTMLElement {
       el('td', { class: 'num' }, co2Cell(call.co2eGrams)), el('td', { class: 'num' }, costCell(call.costUsd)),
       el('td', {}, tokensCell(call)), el('td', {}, perDayCell(call)), findings));
   });
-  return el('table', { class: 'calls' }, el('thead', {}, head), body);
+  return el('div', { class: 'table-wrap' }, el('table', { class: 'calls' }, el('thead', {}, head), body));
 }
 
 function groupTable(title: string, rows: JsonReport['byModel']): HTMLElement {
