@@ -52,7 +52,8 @@ export class CompiledTable {
 }
 
 export function detectInFile(
-  index: FileIndex, language: LanguageId, compiled: CompiledTable, options: ResolverOptions & { token?: CancellationLike },
+  index: FileIndex, language: LanguageId, compiled: CompiledTable,
+  options: ResolverOptions & { token?: CancellationLike; notes?: string[] },
 ): DetectedCall[] {
   const r = new Resolver(index, compiled.table, options);
   const annotations = scanAnnotations(index.text, index);
@@ -60,18 +61,23 @@ export function detectInFile(
   const out: DetectedCall[] = [];
   for (const node of index.calls) {
     if (options.token?.isCancellationRequested) break;
-    const e = toExpr(node);
-    if (e.k !== 'call') continue;
-    const match = matchCall(r, compiled, e);
-    if (!match) continue;
-    if (insideMock(node) || jsMocked && mockedModule(index)) continue;
-    const call = buildCall(r, index, language, e, match, options.file);
-    if (!call) continue;
-    const loop = loopContext(index, node);
-    if (loop) call.loop = loop;
-    const volume = volumeFor(annotations, index, node, statementLine(node));
-    if (volume) call.volume = volume;
-    out.push(call);
+    // One odd call site must not cost the file its other calls.
+    try {
+      const e = toExpr(node);
+      if (e.k !== 'call') continue;
+      const match = matchCall(r, compiled, e);
+      if (!match) continue;
+      if (insideMock(node) || jsMocked && mockedModule(index)) continue;
+      const call = buildCall(r, index, language, e, match, options.file);
+      if (!call) continue;
+      const loop = loopContext(index, node);
+      if (loop) call.loop = loop;
+      const volume = volumeFor(annotations, index, node, statementLine(node));
+      if (volume) call.volume = volume;
+      out.push(call);
+    } catch (err) {
+      options.notes?.push(`call at line ${node.startPosition.row + 1} skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
   return out;
 }

@@ -68,8 +68,16 @@ export function classifyPath(provider: Provider, path: string): Endpoint | null 
   const gm = /\/models\/([^/:{}$]+):/.exec(p);
   const az = /\/deployments\/([^/{}$]+)\//.exec(p);
   const br = /\/model\/([^/{}$]+)\/(converse|invoke)/.exec(p);
-  const model = gm?.[1] ?? az?.[1] ?? (br?.[1] ? decodeURIComponent(br[1]) : undefined);
+  const model = gm?.[1] ?? az?.[1] ?? (br?.[1] ? safeDecode(br[1]) : undefined);
   return { provider, api, ...(model ? { model } : {}), ...(batch ? { batch } : {}), ...(stream ? { stream } : {}) };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 /** Provider for an OpenAI-compatible client's base URL; undefined when the host is unknown. */

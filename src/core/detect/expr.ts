@@ -66,7 +66,8 @@ export function decodeEscapes(s: string): string {
   return s.replace(/\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|\r?\n|.)/g, (_m, c: string) => {
     if (c[0] === 'u' && c.length > 1) {
       const hex = c[1] === '{' ? c.slice(2, -1) : c.slice(1);
-      return String.fromCodePoint(parseInt(hex, 16));
+      const cp = parseInt(hex, 16);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : '\ufffd';
     }
     if (c[0] === 'x' && c.length === 3) return String.fromCharCode(parseInt(c.slice(1), 16));
     if (c === '\n' || c === '\r\n') return '';

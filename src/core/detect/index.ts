@@ -67,6 +67,7 @@ export async function detectCalls(text: string, language: LanguageId, options: D
       ...(options.file ? { file: options.file } : {}),
       ...(options.readFile ? { readFile: options.readFile } : {}),
       ...(options.token ? { token: options.token } : {}),
+      notes,
     });
     return { calls, notes };
   } catch (err) {
