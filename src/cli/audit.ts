@@ -6,7 +6,7 @@ import { budgetSummary, evaluateBudgets } from '../core/audit/budgets';
 import { applyConfig, ConfigError, findConfig, loadConfigFile, type AuditConfig } from '../core/audit/config';
 import { renderReport } from '../core/audit/formats';
 import { buildJsonReport } from '../core/audit/formats/jsonReport';
-import type { AuditRoot } from '../core/audit/types';
+import type { AuditRoot, ProgressListener } from '../core/audit/types';
 import { resolveRegion } from '../core/footprint';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { AUDIT_USAGE, parseAuditArgs } from './auditArgs';
@@ -55,10 +55,12 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
   const roots: AuditRoot[] = paths.map((p) => ({ path: p, base, ignore: config?.ignore }));
   const signal = io.signal;
   const token = { get isCancellationRequested() { return signal?.aborted === true; } };
+  const progress = progressLine(io);
   const result = await auditPaths(roots, {
     settings, maxFileBytes: config?.maxFileBytes, workers: args.jobs,
     logger: { info: () => undefined, warn: () => undefined, error: (m) => io.stderr.write(`llm-footprint: ${m}\n`) },
-  }, token);
+  }, token, progress.update);
+  progress.clear();
 
   const violations = evaluateBudgets(result, config?.budgets);
   const report = buildJsonReport(result, { violations, budgetsConfigured: config?.budgets !== undefined });
@@ -84,6 +86,25 @@ export async function runAudit(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A self-overwriting progress line on an interactive stderr (never in CI logs or when stderr is redirected). */
+function progressLine(io: CliIo): { update: ProgressListener; clear: () => void } {
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  let last = 0;
+  let shown = false;
+  return {
+    update: (p) => {
+      if (!tty || Date.now() - last < 200) return;
+      last = Date.now();
+      shown = true;
+      const files = p.total === undefined ? `${p.found} files found` : `${p.done}/${p.total} files`;
+      io.stderr.write(`\r\x1b[Kllm-footprint: ${files} · ${p.calls} LLM calls`);
+    },
+    clear: () => {
+      if (shown) io.stderr.write('\r\x1b[K');
+    },
+  };
 }
 
 function readConfig(file: string | undefined): AuditConfig | undefined {
