@@ -214,3 +214,23 @@ describe('detect: lexical prefilter', () => {
     assert.equal(hasSdkMarkers(src), true);
   });
 });
+
+describe('detect: hostile input', () => {
+  it('never throws on random text, binary-looking bytes or pathological nesting', async () => {
+    let seed = 42;
+    const rand = (): number => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+    const alphabet = 'openai.chat.completions.create(model="gpt-4o", messages=[{role: "user"}]) \n\t{}[]()`${}\\"\'#//\u0000\uFFFD😀é';
+    for (let i = 0; i < 30; i++) {
+      const text = Array.from({ length: 400 }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      for (const lang of ['python', 'typescript', 'javascript', 'typescriptreact'] as const) {
+        const r = await detectCalls(`import openai\nimport OpenAI from 'openai'\n${text}`, lang);
+        assert.ok(Array.isArray(r.calls));
+      }
+    }
+    const deep = `from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o", messages=${'['.repeat(3000)}${']'.repeat(3000)})\n`;
+    const r = await detectCalls(deep, 'python');
+    assert.equal(r.calls.length, 1);
+    const escapes = 'import OpenAI from "openai";\nnew OpenAI().chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: "\\u{FFFFFFF} \\x4" }] });\n';
+    assert.equal((await detectCalls(escapes, 'typescript')).calls.length, 1);
+  });
+});

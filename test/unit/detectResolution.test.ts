@@ -104,6 +104,11 @@ const ROWS: Row[] = [
     from app import settings
     OpenAI().chat.completions.create(model=settings.MODEL, messages=[])
   `, 'gpt-4o-mini', 'imported', { 'app/settings.py': 'MODEL: str = os.getenv("M", "gpt-4o-mini")\n' }),
+  py('field of an imported settings object (pydantic BaseSettings)', code`
+    from openai import OpenAI
+    from app.core.config import settings
+    OpenAI().chat.completions.create(model=settings.OPENAI_MODEL, messages=[])
+  `, 'gpt-4o-mini', 'imported', { 'app/core/config.py': 'from pydantic_settings import BaseSettings\nclass Settings(BaseSettings):\n    OPENAI_API_KEY: str = ""\n    OPENAI_MODEL: str = "gpt-4o-mini"\nsettings = Settings()\n' }),
   py('kwargs dict spread', code`
     from openai import OpenAI
     params = {"model": "gpt-4o", "temperature": 0}

@@ -547,6 +547,17 @@ export class Resolver {
       const v = findConstant(text, name, this.index.python);
       if (v !== null) return { model: v, source: 'imported' };
     }
+    // `from app.config import settings` then `settings.MODEL`: a settings object whose class declares the field
+    // (`MODEL: str = "gpt-4o"` in a pydantic BaseSettings / dataclass / class with static fields).
+    const outer = mod.lastIndexOf('.');
+    if (outer > 0) {
+      for (const candidate of this.moduleFiles(mod.slice(0, outer))) {
+        const text = this.readFileOnce(candidate);
+        if (text === undefined) continue;
+        const v = findConstant(text, name, this.index.python, true);
+        if (v !== null) return { model: v, source: 'imported' };
+      }
+    }
     return UNRESOLVED;
   }
 
@@ -632,13 +643,15 @@ function escapeRe(s: string): string {
 }
 
 /** A module-level string constant in another file (regex, not a parse: it runs for every imported model name). */
-export function findConstant(text: string, name: string, python: boolean): string | null {
+export function findConstant(text: string, name: string, python: boolean, classField = false): string | null {
   const n = escapeRe(name);
   const str = `(?:"([^"\\n]*)"|'([^'\\n]*)'${python ? '' : '|`([^`$\\n]*)`'})`;
   const env = python
     ? `(?:os\\.)?(?:getenv|environ\\.get)\\(\\s*["'][^"']*["']\\s*,\\s*${str}\\s*\\)`
     : `process\\.env(?:\\.\\w+|\\[["']\\w+["']\\])\\s*(?:\\?\\?|\\|\\|)\\s*${str}`;
-  const head = python ? `^${n}\\s*(?::[^=\\n]+)?=\\s*` : `^\\s*(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=\\s*`;
+  const head = classField
+    ? (python ? `^[ \\t]+${n}\\s*(?::[^=\\n]+)?=\\s*(?:Field\\(\\s*(?:default\\s*=\\s*)?)?` : `^\\s*(?:(?:public|private|protected|readonly|static)\\s+)*${n}\\s*(?::[^=\\n]+)?=\\s*`)
+    : python ? `^${n}\\s*(?::[^=\\n]+)?=\\s*` : `^\\s*(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=\\s*`;
   for (const body of [str, env]) {
     const m = new RegExp(head + body, 'm').exec(text);
     if (m) return m[1] ?? m[2] ?? m[3] ?? null;
