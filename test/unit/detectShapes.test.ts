@@ -406,6 +406,14 @@ const ROWS: Row[] = [
     const body = { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] };
     await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: {}, body: JSON.stringify(body) });
   `, 'await fetch', 'openai', 'chat', 'gpt-4o', 'constant', 'http'),
+  ts('fetch to a host from an env fallback inside the template', code`
+    await fetch(\`\${process.env.OLLAMA_HOST ?? 'http://localhost:11434'}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'llama3.1', messages: [] }) });
+  `, 'await fetch', 'ollama', 'chat', 'llama3.1'),
+  py('requests to an os.getenv base URL + path', code`
+    import os, requests
+    OLLAMA_URL = os.getenv("OLLAMA_URL", "http://localhost:11434")
+    requests.post(OLLAMA_URL + "/api/embeddings", json={"model": "nomic-embed-text", "prompt": "x"})
+  `, 'requests.post', 'ollama', 'embeddings', 'nomic-embed-text'),
   ts('axios to mistral', code`
     import axios from 'axios';
     await axios.post('https://api.mistral.ai/v1/chat/completions', { model: 'open-mistral-nemo', messages: [] });

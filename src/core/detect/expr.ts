@@ -9,6 +9,8 @@ export interface StrPiece {
   dynamic: boolean;
   start: number; // UTF-16 offsets into the file text
   end: number;
+  /** The interpolated expression, for dynamic pieces. */
+  node?: TsNode;
 }
 
 export interface Kwarg {
@@ -235,7 +237,7 @@ function jsTemplate(n: TsNode): Expr {
     if (!c || c.type !== 'template_substitution') continue;
     if (c.startIndex > cursor) pieces.push(staticPiece(text.slice(cursor - base, c.startIndex - base), cursor, c.startIndex));
     const inner = c.firstNamedChild;
-    pieces.push({ text: inner ? inner.text : '', dynamic: true, start: c.startIndex, end: c.endIndex });
+    pieces.push({ text: inner ? inner.text : '', dynamic: true, start: c.startIndex, end: c.endIndex, ...(inner ? { node: inner } : {}) });
     dynamic = true;
     cursor = c.endIndex;
   }
@@ -264,7 +266,7 @@ function pyString(n: TsNode): Expr {
     if (!c || c.type !== 'interpolation') continue;
     if (c.startIndex > cursor) pieces.push(pyStatic(text.slice(cursor - base, c.startIndex - base), cursor, c.startIndex, raw, isF));
     const inner = c.childForFieldName('expression') ?? c.firstNamedChild;
-    pieces.push({ text: inner ? inner.text : '', dynamic: true, start: c.startIndex, end: c.endIndex });
+    pieces.push({ text: inner ? inner.text : '', dynamic: true, start: c.startIndex, end: c.endIndex, ...(inner ? { node: inner } : {}) });
     dynamic = true;
     cursor = c.endIndex;
   }

@@ -507,7 +507,7 @@ export class Resolver {
       let out = '';
       for (const p of e.pieces) {
         if (!p.dynamic) { out += p.text; continue; }
-        const inner = this.evalString(toExprFromText(this, p), depth + 1);
+        const inner = p.node ? this.templateText(toExpr(p.node), depth + 1) : null;
         out += inner ?? '{}';
       }
       return out;
@@ -519,6 +519,13 @@ export class Resolver {
         if (b && !('value' in b) && b.defaultValue) return this.templateText(toExpr(b.defaultValue), depth + 1);
       }
       return this.evalModel(e, depth + 1).model;
+    }
+    if (e.k === 'binop' && (e.op === '??' || e.op === '||' || e.op === 'or')) {
+      return this.templateText(e.left, depth + 1) ?? this.templateText(e.right, depth + 1);
+    }
+    if (e.k === 'call') {
+      const fn = dottedName(e.callee) ?? '';
+      if (/(^|\.)(getenv|environ\.get)$/.test(fn) && e.args[1]) return this.templateText(e.args[1], depth + 1);
     }
     if (e.k === 'binop' && (e.op === '+' || e.op === '/')) {
       const l = this.templateText(e.left, depth + 1) ?? '{}';
@@ -602,17 +609,6 @@ export class Resolver {
 
 function isFunctionLike(type: string): boolean {
   return /function|lambda|class|arrow|method/.test(type);
-}
-
-function toExprFromText(r: Resolver, p: { text: string }): Expr {
-  // An interpolated expression: only plain names / attributes are followed (`{BASE_URL}`, `${API}`).
-  const t = p.text.trim();
-  if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(t)) return { k: 'other', node: r.index.tree.rootNode };
-  const segs = t.split('.');
-  // Names are looked up at module level (the interpolation's own node is not kept).
-  let e: Expr = { k: 'name', name: segs[0] ?? '', node: r.index.tree.rootNode };
-  for (const s of segs.slice(1)) e = { k: 'attr', object: e, name: s, node: r.index.tree.rootNode };
-  return e;
 }
 
 function relabel(m: ModelRes, source: ModelSource): ModelRes {
