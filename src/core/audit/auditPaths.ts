@@ -120,9 +120,11 @@ function planWorkers(options: AuditOptions): { count: number; forced: boolean; s
   if (!script || !fs.existsSync(script)) return { count: 0, forced: false };
   if (options.workers !== undefined) return { count: Math.max(0, Math.floor(options.workers)), forced: true, script };
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  // Each thread loads its own parser and tokenizer ranks (~115 MB measured), so more than two workers would break
-  // the 400 MB peak-RSS budget (bench/results.md) for little gain: the walk and the results stay on the main thread.
-  return { count: Math.max(1, Math.min(MAX_AUTO_WORKERS, cores)), forced: false, script };
+  // Each worker loads its own parser and tokenizer ranks (~115 MB measured) and warms them up (~2–3 s CPU). Measured
+  // on the 2-core bench tree (13k files, 3940 calls): 2 workers peaked at 398 MB RSS (budget 400 MB) for a wall-time
+  // gain inside the noise of a shared machine; 1 worker peaked at ~300 MB while the main thread walks and collects on
+  // the other core. So: one worker on ≤ 2 cores, two beyond.
+  return { count: cores <= 2 ? 1 : MAX_AUTO_WORKERS, forced: false, script };
 }
 
 function defaultWorkerScript(): string | undefined {
