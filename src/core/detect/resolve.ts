@@ -266,6 +266,12 @@ export class Resolver {
         const url = base ? this.evalString(base.value) : null;
         return { k: 'factory', provider: (url && providerFromBaseUrl(url)) || f.provider, sdk: f.sdk, prefix: '' };
       }
+      // Any other AI SDK provider package (`xai('grok-3')`, `createFireworks({...})('…')`): a model of an unknown vendor.
+      if (callee.qn.startsWith('@ai-sdk/') || /^[\w@/-]*ai-provider[\w-]*\./.test(callee.qn)) {
+        const last = callee.qn.slice(callee.qn.lastIndexOf('.') + 1);
+        if (/^create[A-Z]/.test(last)) return { k: 'factory', provider: 'unknown', sdk: 'vercel-ai', prefix: '' };
+        return this.modelValue('unknown', 'vercel-ai', e, undefined);
+      }
       // LangChain/LangGraph constructors of chains and agents (`LLMChain(llm=…)`, `create_react_agent(llm, tools)`,
       // `RunnableSequence.from([prompt, llm])`) run whatever model they are given.
       if (/^(@?langchain|langgraph|@langchain)/.test(callee.qn)) return this.chainOf([...e.args, ...e.kwargs.map((k) => k.value)], depth);
