@@ -203,7 +203,7 @@ describe('detect: lexical prefilter', () => {
       'import openai', 'from anthropic import Anthropic', "import { generateText } from 'ai'", 'import ollama',
       'requests.post("http://localhost:11434/api/chat")', 'def f(client):\n    client.chat.completions.create(model="x")',
       'const r = await fetch("https://generativelanguage.googleapis.com/v1beta/models/x:generateContent")',
-      'rt.invoke_model(modelId="amazon.titan")', "require('@langchain/openai')",
+      'rt.invoke_model(modelId="amazon.titan")', "require('@langchain/openai')", 'from app.llm import llm\nllm.invoke(q)',
     ]) assert.equal(hasSdkMarkers(src), true, src);
   });
 

@@ -9,6 +9,8 @@ const MARKERS = new RegExp([
   // Loose shapes (client passed in from elsewhere).
   'chat\\.completions', 'messages\\.(?:create|stream)', 'generate_content', 'generateContent', 'invoke_model',
   'onverse(?:_stream)?\\(', 'Converse(?:Stream)?Command',
+  // A LangChain model or chain built in another module (`from app.llm import llm` … `llm.invoke(…)`).
+  '\\.a?invoke\\(',
 ].join('|'));
 
 // Markers made of common words are checked with a plain substring search first: an alternation that starts with
