@@ -279,6 +279,11 @@ const ROWS: Row[] = [
     llm = OpenAI(model="gpt-4o-mini")
     llm.complete("x")
   `, 'llm.complete', 'openai', 'completion', 'gpt-4o-mini', 'bound', 'llamaindex'),
+  py('OpenAI Agents SDK runner', code`
+    from agents import Agent, Runner
+    agent = Agent(name="Assistant", instructions="You are a helpful assistant", model="gpt-4.1-mini")
+    result = Runner.run_sync(agent, "Write a haiku about recursion.")
+  `, 'result = Runner', 'openai', 'responses', 'gpt-4.1-mini', 'bound', 'openai-agents'),
   // ── raw HTTP ──
   py('requests to OpenAI', code`
     import requests
@@ -406,6 +411,11 @@ const ROWS: Row[] = [
     const body = { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }] };
     await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', headers: {}, body: JSON.stringify(body) });
   `, 'await fetch', 'openai', 'chat', 'gpt-4o', 'constant', 'http'),
+  ts('OpenAI Agents SDK (JS) run()', code`
+    import { Agent, run } from '@openai/agents';
+    const agent = new Agent({ name: 'Assistant', instructions: 'Be brief.', model: 'o4-mini' });
+    const result = await run(agent, 'Write a haiku.');
+  `, 'const result', 'openai', 'responses', 'o4-mini', 'bound', 'openai-agents'),
   ts('fetch to a host from an env fallback inside the template', code`
     await fetch(\`\${process.env.OLLAMA_HOST ?? 'http://localhost:11434'}/api/chat\`, { method: 'POST', body: JSON.stringify({ model: 'llama3.1', messages: [] }) });
   `, 'await fetch', 'ollama', 'chat', 'llama3.1'),

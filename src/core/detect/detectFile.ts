@@ -100,6 +100,14 @@ function matchCall(r: Resolver, compiled: CompiledTable, e: CallExpr): Match | n
   const callee = r.resolve(e.callee);
   if (callee?.k === 'mod') {
     const fn = compiled.functions.get(callee.qn);
+    if (fn?.shape.agentArg) {
+      // Runner.run(agent, input): the agent object carries the model, provider and instructions.
+      const a = fn.shape.agentArg;
+      const arg = e.args[a.pos] ?? kwarg(e.kwargs, a.names)?.value;
+      const agent = arg ? r.resolve(arg) : null;
+      const obj = agent?.k === 'obj' ? agent : undefined;
+      return { shape: fn.shape, provider: obj?.provider ?? fn.provider, sdk: fn.sdk, ...(obj ? { obj } : {}) };
+    }
     if (fn) return { shape: fn.shape, provider: fn.provider, sdk: fn.sdk, providerFromModel: fn.providerFromModel };
     for (const [mod, o] of Object.entries(table.moduleObjects)) {
       if (!callee.qn.startsWith(`${mod}.`)) continue;

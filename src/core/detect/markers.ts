@@ -11,6 +11,8 @@ const MARKERS = new RegExp([
   'onverse(?:_stream)?\\(', 'Converse(?:Stream)?Command',
   // A LangChain model or chain built in another module (`from app.llm import llm` … `llm.invoke(…)`).
   '\\.a?invoke\\(',
+  // OpenAI Agents SDK (Python `from agents import Runner`).
+  'Runner\\.run',
 ].join('|'));
 
 // Markers made of common words are checked with a plain substring search first: an alternation that starts with

@@ -45,6 +45,8 @@ const constructors: ConstructorRow[] = [
   { names: ['@langchain/google-genai.GoogleGenerativeAIEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'google', model: ['model', 'modelName'] },
   { names: ['@langchain/cohere.CohereEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'cohere', model: ['model'] },
   { names: ['@langchain/ollama.OllamaEmbeddings'], type: 'langchain.embeddings', sdk: 'langchain', provider: 'ollama', model: ['model'] },
+  // OpenAI Agents SDK (JS): new Agent({ name, instructions, model }) then run(agent, input).
+  { names: ['@openai/agents.Agent'], type: 'oai.agent', sdk: 'openai-agents', provider: 'openai', model: ['model'], providerFromModel: true },
   // Firebase Genkit: const ai = genkit({ plugins: [...], model: googleAI.model('gemini-2.5-flash') }).
   { names: ['genkit.genkit'], type: 'genkit', sdk: 'genkit', provider: 'unknown', model: ['model'], providerFromModel: true },
   // LlamaIndex.TS.
@@ -153,6 +155,7 @@ const functions: FunctionRow[] = [
   vercel(['embed', 'embedMany'], { api: 'embeddings', model: M }),
   vercel(['experimental_generateImage', 'generateImage'], { api: 'image', model: M }),
   vercel(['experimental_transcribe', 'experimental_generateSpeech'], { api: 'audio', model: M }),
+  { names: ['@openai/agents.run'], sdk: 'openai-agents', provider: 'openai', shape: { api: 'responses', promptPos: 1, optionsArg: -1, agentArg: { pos: 0, names: [] } } },
   { names: ['ollama.chat'], sdk: 'ollama', provider: 'ollama', shape: chat },
   { names: ['ollama.generate'], sdk: 'ollama', provider: 'ollama', shape: { api: 'completion', model: M } },
   { names: ['ollama.embeddings', 'ollama.embed'], sdk: 'ollama', provider: 'ollama', shape: { api: 'embeddings', model: M } },

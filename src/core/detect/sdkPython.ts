@@ -74,6 +74,8 @@ const constructors: ConstructorRow[] = [
   { names: ['llama_index.embeddings.openai.OpenAIEmbedding'], type: 'llamaindex.embed', sdk: 'llamaindex', provider: 'openai', model: ['model', 'model_name'] },
   { names: ['llama_index.core.VectorStoreIndex.from_documents', 'llama_index.core.VectorStoreIndex', 'llama_index.core.VectorStoreIndex.from_vector_store',
     'llama_index.VectorStoreIndex.from_documents', 'llama_index.core.SummaryIndex.from_documents'], type: 'llamaindex.index', sdk: 'llamaindex', provider: 'unknown' },
+  // OpenAI Agents SDK: the agent binds model and instructions; Runner.run(agent, input) sends the requests.
+  { names: ['agents.Agent'], type: 'oai.agent', sdk: 'openai-agents', provider: 'openai', model: ['model'], providerFromModel: true },
   // HTTP clients whose .post() may target an LLM endpoint.
   { names: ['httpx.Client', 'httpx.AsyncClient', 'requests.Session', 'requests.session', 'aiohttp.ClientSession'], type: 'http', sdk: 'http', provider: 'unknown' },
 ];
@@ -183,6 +185,8 @@ const functions: FunctionRow[] = [
   { names: ['openai.Completion.create', 'openai.Completion.acreate'], sdk: 'openai', provider: 'openai', shape: { api: 'completion', model: ['model', 'engine', 'deployment_id'] } },
   { names: ['openai.Embedding.create', 'openai.Embedding.acreate'], sdk: 'openai', provider: 'openai', shape: { api: 'embeddings', model: ['model', 'engine', 'deployment_id'] } },
   { names: ['openai.Image.create'], sdk: 'openai', provider: 'openai', shape: { api: 'image' } },
+  { names: ['agents.Runner.run', 'agents.Runner.run_sync', 'agents.Runner.run_streamed'], sdk: 'openai-agents', provider: 'openai',
+    shape: { api: 'responses', promptPos: 1, agentArg: { pos: 0, names: ['starting_agent'] } } },
   // Raw HTTP.
   { names: ['requests.post', 'httpx.post', 'aiohttp.post'], sdk: 'http', provider: 'unknown', shape: { api: 'other', http: { urlPos: 0, bodyKeywords: ['json', 'data', 'content'] } } },
   { names: ['requests.request', 'httpx.request', 'urllib3.request'], sdk: 'http', provider: 'unknown', shape: { api: 'other', http: { urlPos: 1, bodyKeywords: ['json', 'data', 'content', 'body'] } } },

@@ -26,6 +26,8 @@ export interface RequestShape {
   http?: HttpShape;
   /** JS: the request is the argument (`client.send(new ConverseCommand({...}))`); its type decides the shape. */
   command?: boolean;
+  /** Positional index (or keyword) of an agent object whose model, provider and instructions the run uses. */
+  agentArg?: { pos: number; names: readonly string[] };
 }
 
 export interface HttpShape {
