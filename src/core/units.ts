@@ -7,7 +7,7 @@ import type { MinTypMax } from './types';
 function sig(value: number, digits = 2): string {
   if (value === 0) return '0';
   const abs = Math.abs(value);
-  if (abs >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 10 ** digits) return formatGrouped(Math.round(value));
   return Number(value.toPrecision(digits)).toString();
 }
 
@@ -34,7 +34,7 @@ export function formatWater(ml: number): string {
 
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';
-  if (Math.abs(usd) >= 100) return `$${Math.round(usd).toLocaleString('en-US')}`;
+  if (Math.abs(usd) >= 100) return `$${formatGrouped(Math.round(usd))}`;
   return `$${sig(usd)}`;
 }
 
@@ -48,4 +48,31 @@ export function formatTokens(count: number): string {
 /** "0.12–0.45 Wh" style range with the given formatter (shares the unit of the max). */
 export function formatRange(range: MinTypMax, format: (n: number) => string): string {
   return range.min === range.max ? format(range.typical) : `${format(range.min)} – ${format(range.max)}`;
+}
+
+let enUs: Intl.NumberFormat | undefined;
+
+/**
+ * Exactly `n.toLocaleString('en-US')` ("1,234,567", at most 3 decimals), without its cost: every toLocaleString call
+ * builds a new ICU formatter (it dominated the footprint notes in profiles). Integers and numbers whose shortest
+ * decimal form has ≤ 3 decimals are grouped by hand; anything else (rounding, exponents, ∞, NaN, -0) goes to one
+ * cached Intl.NumberFormat, which the spec defines toLocaleString by.
+ */
+export function formatGrouped(n: number): string {
+  if (Number.isFinite(n) && Math.abs(n) < 1e21 && !Object.is(n, -0)) {
+    const s = String(n);
+    const dot = s.indexOf('.');
+    if (!s.includes('e') && (dot < 0 || s.length - dot - 1 <= 3)) {
+      const negative = s.charCodeAt(0) === 45;
+      const int = s.slice(negative ? 1 : 0, dot < 0 ? s.length : dot);
+      let grouped = int;
+      if (int.length > 3) {
+        grouped = int.slice(0, int.length % 3 || 3);
+        for (let i = grouped.length; i < int.length; i += 3) grouped += `,${int.slice(i, i + 3)}`;
+      }
+      return (negative ? '-' : '') + grouped + (dot < 0 ? '' : s.slice(dot));
+    }
+  }
+  enUs ??= new Intl.NumberFormat('en-US');
+  return enUs.format(n);
 }

@@ -7,6 +7,7 @@ import {
   embodiedKg, IMAGE_WH, K_INPUT, LONG_PROMPT_L0, promptTokenEquivalents, SERVER_OVERHEAD,
 } from './energyModel';
 import { offSiteWue, providerProfile, resolveRegion, type ResolvedRegion } from './regions';
+import { formatGrouped } from '../units';
 
 // One call → energy, CO₂e, water and cost as {min, typical, max}. The range is formed by evaluating every uncertain
 // input at its extremes together (parameters, batch size, server overhead, k_in, PUE, WUE, output length): all enter
@@ -23,7 +24,7 @@ export interface FootprintRequest {
 
 type Corner = 'min' | 'typical' | 'max';
 const CORNERS: readonly Corner[] = ['min', 'typical', 'max'];
-const fmt = (n: number, digits = 3): string => Number(n.toPrecision(digits)).toLocaleString('en-US');
+const fmt = (n: number, digits = 3): string => formatGrouped(Number(n.toPrecision(digits)));
 const range = (f: (c: Corner) => number): MinTypMax => ({ min: f('min'), typical: f('typical'), max: f('max') });
 
 interface Setting {

@@ -1,4 +1,4 @@
-import { formatCo2, formatEnergy, formatTokens, formatUsd, formatWater } from '../units';
+import { formatCo2, formatEnergy, formatGrouped, formatTokens, formatUsd, formatWater } from '../units';
 import type { UnitsMode } from './editorSettings';
 
 // The lens, hover and status bar format through these, so `llmFootprint.units` applies everywhere at once.
@@ -15,7 +15,7 @@ export interface Formatters {
 /** 2 significant digits like core/units.ts (inputs are ranges spanning 2–10×); thousands grouped. */
 function sig(value: number): string {
   if (value === 0) return '0';
-  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en-US');
+  if (Math.abs(value) >= 100) return formatGrouped(Math.round(value));
   return Number(value.toPrecision(2)).toString();
 }
 
@@ -37,7 +37,7 @@ export function formatters(units: UnitsMode): Formatters {
 
 /** 1234567 → "1,234,567" — exact counts in hovers, where the lens shows "1.2M". */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatGrouped(Math.round(n));
 }
 
 /** −0.934 → "−93 %" (typographic minus, as in the fix titles). */

@@ -2,6 +2,7 @@ import type { CallAnalysis, InputTokens, OutputTokens } from '../types';
 import type { EditorOptions } from './editorSettings';
 import { formatters, type Formatters } from './format';
 import { truncate } from './markdown';
+import { formatGrouped } from '../units';
 
 // The one line shown above a call, e.g. `⚡ 0.31 Wh · 0.12 g CO₂e · $0.0021/call · ≈1.2k in, ≤500 out · 6.2 kWh/day`.
 // Typical values only: the hover shows the ranges. Symbols: "≈" approximate count, "≥…+dyn" a lower bound plus
@@ -52,7 +53,7 @@ export function lensContent(analysis: CallAnalysis, options: LensOptions): LensC
   }
   const title = parts.length > 0 ? `⚡ ${parts.join(' · ')}` : `⚡ ${footprint.modelId}`;
   const tooltip = `${footprint.modelId}: typical per call` +
-    (perDay ? `, ${Math.round(perDay).toLocaleString('en-US')} calls/day` : '') +
+    (perDay ? `, ${formatGrouped(Math.round(perDay))} calls/day` : '') +
     '. Click for the breakdown, ranges and assumptions.';
   return { title, tooltip, action: 'details' };
 }

@@ -1,5 +1,6 @@
 import type { UnitsMode } from './editorSettings';
 import { formatters } from './format';
+import { formatGrouped } from '../units';
 import type { FileTotals } from './totals';
 
 // The status bar item's text and tooltip (markdown) for one file's totals.
@@ -26,7 +27,7 @@ export function statusTooltip(t: FileTotals, units: UnitsMode): string {
       (t.unpriced > 0 ? ` (${plural(t.unpriced, 'call')} without a price)` : ''),
   ];
   if (t.perDay) {
-    lines.push('', `Per day (${Math.round(t.perDay.calls).toLocaleString('en-US')} calls with a known volume): ${f.energy(t.perDay.energyWh)} · ${f.co2(t.perDay.co2eGrams)} · ${f.usd(t.perDay.costUsd)}`);
+    lines.push('', `Per day (${formatGrouped(Math.round(t.perDay.calls))} calls with a known volume): ${f.energy(t.perDay.energyWh)} · ${f.co2(t.perDay.co2eGrams)} · ${f.usd(t.perDay.costUsd)}`);
   } else {
     lines.push('', 'Per day: add `# llm-footprint: 20k calls/day` above a call, or set `llmFootprint.defaultCallsPerDay`.');
   }

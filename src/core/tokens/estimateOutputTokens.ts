@@ -1,4 +1,5 @@
 import type { DetectedCall, MinTypMax, ModelInfo, OutputTokens } from '../types';
+import { formatGrouped } from '../units';
 import { normalizeModelName } from './modelTokenizer';
 import {
   DEFAULT_MAX_OUTPUT_TOKENS, DEFAULT_REASONING_EFFORT, OPT_IN_REASONING_NAME, REASONING_NAME, REASONING_TOKENS_BY_EFFORT,
@@ -6,7 +7,7 @@ import {
 } from './outputDefaults';
 
 const ZERO: MinTypMax = Object.freeze({ min: 0, typical: 0, max: 0 });
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = formatGrouped;
 
 function nonGenerative(call: DetectedCall, model: ModelInfo | null): string | null {
   const kind = model?.kind;

@@ -2,6 +2,7 @@ import { reestimate, savings, savingsLabel } from '../catalog';
 import type { CallSite } from '../callSite';
 import { enclosingBracket, opaqueAt } from '../structure';
 import { callRange, finding, fmtInt, type RuleInput } from './ruleInput';
+import { formatGrouped } from '../../units';
 import type { DetectedCall, Fix, Finding, Severity, TextEdit } from '../../types';
 
 // Hidden reasoning tokens scale with effort: ENERGY.md §2 / the token stage's effort multipliers. A thinking budget at or
@@ -93,5 +94,5 @@ function findLiteral(site: CallSite, pattern: RegExp, value: string): Spot | nul
 
 /** Keeps digit grouping the way it was written (16_000 → 8_000). */
 function formatLike(original: string, value: number): string {
-  return original.includes('_') ? value.toLocaleString('en-US').replace(/,/g, '_') : String(value);
+  return original.includes('_') ? formatGrouped(value).replace(/,/g, '_') : String(value);
 }

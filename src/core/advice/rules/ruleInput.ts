@@ -1,6 +1,7 @@
 import type { AdviceCatalog } from '../catalog';
 import type { CallSite } from '../callSite';
 import type { AnalysisSettings } from '../../settings';
+import { formatGrouped } from '../../units';
 import type { CallAnalysis, Finding, FindingCode, ModelInfo, Range, Severity } from '../../types';
 
 /** What every rule receives: the analysed call, where it sits in the file, and the catalog to re-estimate with. */
@@ -26,7 +27,7 @@ export function callRange(input: RuleInput): Range {
 }
 
 export function fmtInt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return formatGrouped(Math.round(n));
 }
 
 /** "a" or "an" before a word or number, by how it is spoken ("an extraction", "an 8-token", "an 11,000-token"). */
