@@ -2,7 +2,7 @@ import { computeFindings } from './advice';
 import { detectCalls, hasSdkMarkers, type DetectOptions } from './detect';
 import { estimateFootprint, resolveModel } from './footprint';
 import type { AnalysisSettings } from './settings';
-import { countInputTokens, estimateOutputTokens } from './tokens';
+import { countInputTokens, estimateOutputTokens, warmUpEncoder } from './tokens';
 import type { CallAnalysis, CancellationLike, FileAnalysis, LanguageId, Logger } from './types';
 
 export interface AnalyzeOptions {
@@ -23,6 +23,9 @@ export async function analyzeText(
   const result: FileAnalysis = { file, language, calls: [], notes: [] };
   // The prefilter keeps files without SDK markers free: no parser, no tokenizer is ever loaded for them.
   if (!hasSdkMarkers(text)) return result;
+  // A file that names an SDK almost always has calls to count: build the tokenizer (o200k, most models' encoding;
+  // ~0.4 s of ranks parsing) while the parser's WASM compiles, instead of after detection. Idempotent once built.
+  warmUpEncoder('o200k_base');
 
   const detected = await detectCalls(text, language, {
     token: options.token, logger: options.logger, file, readFile: options.readFile,
