@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { LanguageId, ModelSource } from '../../src/core/types';
+import { detectCalls } from '../../src/core/detect';
 import { code, detect } from './detectHelpers';
 
 // How the model is found: every resolution kind of the contract, in both languages.
@@ -293,5 +294,28 @@ describe('detect: objects built in another workspace module', () => {
     const src = "import { openai } from '@/lib/openai';\nawait openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });\nawait openai.models.list();\n";
     const calls = await detect(src, 'typescript', { file: '/w/src/x.ts', readFile });
     assert.deepEqual(calls.map((c) => [c.provider, c.model]), [['openai', 'gpt-4o-mini']]);
+  });
+
+  it('ts: a chain module imported by a relative path, then .invoke', async () => {
+    const withChain: Record<string, string> = { ...files, '/w/src/chain.ts': "import { ChatOpenAI } from '@langchain/openai';\nexport const chain = new ChatOpenAI({ model: 'gpt-4o-mini' });\n" };
+    const src = "import { chain } from './chain';\nexport const answer = (q: string) => chain.invoke(q);\n";
+    const calls = await detect(src, 'typescript', { file: '/w/src/route.ts', readFile: (p) => withChain[p] });
+    assert.deepEqual(calls.map((c) => [c.provider, c.model, c.modelSource]), [['openai', 'gpt-4o-mini', 'bound']]);
+  });
+
+  // A broken file that is parsed gets the syntax-error note: its absence shows the parse was skipped.
+  it('parses an .invoke-only file only when one of its imports names an SDK', async () => {
+    const broken = 'from tkinter import ttk\nfrom app.llm import llm\nbutton.invoke()\ndef f(:\n';
+    const asked: string[] = [];
+    const noSdk = await detectCalls(broken.replace('from app.llm import llm\n', ''), 'python', {
+      file: '/w/app/ui.py', readFile: (p) => { asked.push(p); return p.endsWith('tkinter/__init__.py') ? 'class Button:\n    def invoke(self): pass\n' : undefined; },
+    });
+    assert.deepEqual(noSdk, { calls: [], notes: [] });
+    assert.ok(asked.includes('/w/app/tkinter/__init__.py'), asked.join(', '));
+    const sdk = await detectCalls(broken, 'python', { file: '/w/app/ui.py', readFile });
+    assert.deepEqual(sdk.calls, []);
+    assert.match(sdk.notes.join(' '), /syntax errors/);
+    const noPort = await detectCalls(broken, 'python', { file: '/w/app/ui.py' });
+    assert.deepEqual(noPort, { calls: [], notes: [] });
   });
 });

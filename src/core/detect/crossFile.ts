@@ -2,6 +2,8 @@
 // `from app.llm import llm`): found with a few anchored regexes on the other file's text instead of a second parse,
 // because resolution is synchronous and runs for every imported receiver.
 
+import { moduleFiles } from './moduleFiles';
+
 export interface ForeignObject {
   /** Qualified name of the constructor in the other file (`langchain_openai.ChatOpenAI`, `openai`). */
   qn: string;
@@ -85,4 +87,46 @@ export function findForeignObject(text: string, name: string, python: boolean): 
     if (first) firstLiteral = first[1] ?? first[2];
   }
   return { qn, literals, ...(firstLiteral !== undefined ? { firstLiteral } : {}) };
+}
+
+/** Module specifiers a file imports: Python `from M import …` / `import M`, JS/TS `from '…'` / `require('…')` / `import('…')`. */
+function importedModules(text: string, python: boolean): Set<string> {
+  const out = new Set<string>();
+  if (python) {
+    for (const x of text.matchAll(/^[ \t]*from\s+([\w.]+)\s+import\s+\(?([^)\n]*)/gm)) {
+      const mod = x[1] ?? '';
+      out.add(mod);
+      // `from app import llm_setup` then `llm_setup.llm.invoke(…)`: the submodule is a file of its own.
+      for (const part of (x[2] ?? '').split(',')) {
+        const name = part.trim().split(/\s+/)[0];
+        if (name && /^\w+$/.test(name)) out.add(mod.endsWith('.') ? `${mod}${name}` : `${mod}.${name}`);
+      }
+    }
+    for (const x of text.matchAll(/^[ \t]*import\s+([\w.]+(?:\s*,\s*[\w.]+)*)/gm)) {
+      for (const mod of (x[1] ?? '').split(',')) out.add(mod.trim());
+    }
+  } else {
+    for (const x of text.matchAll(/(?:\bfrom\s*|\brequire\(\s*|\bimport\(\s*|\bimport\s+)['"]([.@~][^'"\n]*)['"]/g)) out.add(x[1] ?? '');
+  }
+  return out;
+}
+
+/**
+ * Whether a file whose only SDK markers are indirect (`llm.invoke(…)`) imports a workspace module that could build
+ * an SDK object for it: the engine finds such a call only through findForeignObject, which needs the other module to
+ * construct an SDK object, i.e. to carry an SDK marker itself. False lets detection skip the parse (tkinter
+ * `button.invoke()`, click's `ctx.invoke(…)`, lodash `_.invoke(…)` in a large tree).
+ */
+export function importsSdkModule(
+  text: string, python: boolean, file: string, readFile: (absolutePath: string) => string | undefined,
+  hasMarkers: (text: string) => boolean,
+): boolean {
+  for (const mod of importedModules(text, python)) {
+    for (const candidate of moduleFiles(file, mod, python)) {
+      let other: string | undefined;
+      try { other = readFile(candidate); } catch { other = undefined; }
+      if (other !== undefined && hasMarkers(other)) return true;
+    }
+  }
+  return false;
 }

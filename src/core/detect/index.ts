@@ -13,9 +13,11 @@
 //
 // Adding an SDK = rows in the tables + a test row in test/unit/detectShapes.test.ts.
 import type { CancellationLike, DetectedCall, LanguageId, Logger } from '../types';
+import { importsSdkModule } from './crossFile';
 import { CompiledTable, detectInFile } from './detectFile';
 import { FileIndex, disposeQueries } from './fileIndex';
 import { grammarFor } from './languages';
+import { hasDirectSdkMarkers } from './markers';
 import { disposeParsers, getParser } from './parsers';
 import { JS_SDKS } from './sdkJavaScript';
 import { PYTHON_SDKS } from './sdkPython';
@@ -54,6 +56,7 @@ export async function detectCalls(text: string, language: LanguageId, options: D
   const notes: string[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (options.token?.isCancellationRequested) return { calls: [], notes };
+  if (!mayHaveCalls(source, language, options)) return { calls: [], notes };
   const grammar = grammarFor(language);
   const parser = await getParser(grammar);
   const tree = parser.parse(source);
@@ -77,6 +80,17 @@ export async function detectCalls(text: string, language: LanguageId, options: D
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * The second, sharper look before paying for a parse (most of detection's cost): a file that names no SDK itself
+ * can only send a request through an object built in another workspace module (findForeignObject), so one of the
+ * modules it imports must name an SDK. In a large tree this skips every tkinter `button.invoke()`.
+ */
+function mayHaveCalls(source: string, language: LanguageId, options: DetectOptions): boolean {
+  if (hasDirectSdkMarkers(source)) return true;
+  if (!options.file || !options.readFile) return false;
+  return importsSdkModule(source, language === 'python', options.file, options.readFile, hasDirectSdkMarkers);
 }
 
 /** Frees parsers and compiled queries (deactivate, end of CLI run). Grammars load again on next use. */

@@ -1,7 +1,7 @@
-import * as path from 'node:path';
 import type { ApiKind, ModelSource, Provider, Range } from '../types';
 import { type Expr, type Kwarg, dottedName, kwarg, staticString, toExpr } from './expr';
 import { findForeignObject } from './crossFile';
+import { moduleFiles } from './moduleFiles';
 import { providerFromBaseUrl, providerFromModel, providerFromName } from './endpoints';
 import type { Binding, FileIndex, ParamBinding } from './fileIndex';
 import type { TsNode } from './parsers';
@@ -583,33 +583,7 @@ export class Resolver {
   }
 
   private moduleFiles(mod: string): string[] {
-    const file = this.options.file;
-    if (!file) return [];
-    const dir = path.dirname(file);
-    if (this.index.python) {
-      const m = /^(\.*)(.*)$/.exec(mod);
-      const dots = m?.[1]?.length ?? 0;
-      const rel = (m?.[2] ?? '').split('.').filter(Boolean).join('/');
-      const bases: string[] = [];
-      if (dots > 0) bases.push(path.resolve(dir, '../'.repeat(dots - 1) || '.'));
-      else for (let d = dir, i = 0; i < 8; i++, d = path.dirname(d)) { bases.push(d); if (path.dirname(d) === d) break; }
-      return bases.flatMap((b) => [path.join(b, `${rel}.py`), path.join(b, rel, '__init__.py')]);
-    }
-    const exts = ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.jsx', '/index.ts', '/index.js', ''];
-    if (/^[@~]\//.test(mod)) {
-      // `@/lib/x` / `~/lib/x`: the usual tsconfig path alias for the project root or its src/ folder.
-      const rest = mod.slice(2);
-      const out: string[] = [];
-      for (let d = dir, i = 0; i < 8; i++, d = path.dirname(d)) {
-        for (const b of [path.join(d, 'src', rest), path.join(d, rest)]) for (const e of exts) out.push(b + e);
-        if (path.dirname(d) === d) break;
-      }
-      return out;
-    }
-    if (!mod.startsWith('.')) return [];
-    const base = path.resolve(dir, mod);
-    const stripped = base.replace(/\.(js|mjs|cjs|jsx)$/, '');
-    return exts.map((ext) => stripped + ext);
+    return this.options.file ? moduleFiles(this.options.file, mod, this.index.python) : [];
   }
 }
 
