@@ -16,8 +16,38 @@ export interface FileJob {
   language: LanguageId;
 }
 
+/** Texts beyond this many characters in a ReadCache start it over: a bound on memory, not a tuning knob. */
+const READ_CACHE_CHARS = 8 * 1024 * 1024;
+
+/**
+ * Other workspace files read while analysing (imported modules and constants), shared by the files of one audit in
+ * one thread: the same config or client module is imported by many files, and most probes are for Python module
+ * paths that do not exist. Files do not change during an audit; a new audit makes a new cache.
+ */
+export class ReadCache {
+  private readonly texts = new Map<string, string | undefined>();
+  private chars = 0;
+
+  constructor(private readonly maxBytes: number | undefined) {}
+
+  read(absPath: string): string | undefined {
+    if (this.texts.has(absPath)) return this.texts.get(absPath);
+    const text = readSourceSync(absPath, this.maxBytes);
+    if (text !== undefined) {
+      this.chars += text.length;
+      if (this.chars > READ_CACHE_CHARS) {
+        this.texts.clear();
+        this.chars = text.length;
+      }
+    }
+    this.texts.set(absPath, text);
+    return text;
+  }
+}
+
 export async function analyzeFile(
   job: FileJob, settings: AnalysisSettings, maxBytes: number | undefined, token?: CancellationLike, logger?: Logger,
+  cache: ReadCache = new ReadCache(maxBytes),
 ): Promise<FileOutcome> {
   const read = readBytes(job.absPath, maxBytes);
   if (!read.ok) return { kind: 'skipped', reason: read.reason };
@@ -32,7 +62,7 @@ export async function analyzeFile(
   if (!source.ok) return { kind: 'skipped', reason: source.reason };
   try {
     const analysis = await analyzeText(job.absPath, source.text, job.language, {
-      settings, token, logger, readFile: (p) => readSourceSync(p, maxBytes),
+      settings, token, logger, readFile: (p) => cache.read(p),
     });
     return { kind: 'analysis', analysis };
   } catch (error) {

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { AnalysisSettings } from '../settings';
 import type { CancellationLike, Logger } from '../types';
-import { analyzeFile, type FileJob, type FileOutcome } from './analyzeFile';
+import { analyzeFile, ReadCache, type FileJob, type FileOutcome } from './analyzeFile';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 
 // Spreads file jobs over worker threads. Reading, prefiltering, parsing (WASM) and tokenizing are CPU-bound, so on
@@ -31,6 +31,7 @@ export async function runInProcess(
 ): Promise<void> {
   const order = indices ?? jobs.map((_, i) => i);
   let lastYield = Date.now();
+  const cache = new ReadCache(maxBytes);
   for (const index of order) {
     // Files without markers finish without a real await; give the event loop a turn every few ms so a Cancel
     // click (and everything else the host does) gets through during a long in-process audit.
@@ -41,7 +42,7 @@ export async function runInProcess(
     if (token?.isCancellationRequested) return;
     const job = jobs[index];
     if (!job) continue;
-    sink(index, await analyzeFile(job, settings, maxBytes, token, logger));
+    sink(index, await analyzeFile(job, settings, maxBytes, token, logger, cache));
   }
 }
 

@@ -101,8 +101,10 @@ export function readBytes(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): B
 /** Synchronous variant for resolving imported constants (the detection engine's readFile port). */
 export function readSourceSync(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): string | undefined {
   try {
-    const stat = fs.statSync(absPath);
-    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    // Most probes are for modules that do not exist (Python imports are tried in up to 8 parent folders):
+    // no exception for a missing file, which costs more than the stat itself.
+    const stat = fs.statSync(absPath, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > maxBytes) return undefined;
     const result = decodeSource(fs.readFileSync(absPath), absPath);
     return result.ok ? result.text : undefined;
   } catch {
