@@ -1,5 +1,6 @@
 import { readList, type ArgumentListView } from './argumentList';
 import type { CallSite } from './callSite';
+import { perText } from './perText';
 import { enclosingBracket } from './structure';
 import type { ModelInfo } from '../types';
 
@@ -130,7 +131,9 @@ function constructorPlacement(site: CallSite, lang: Lang): CapPlacement | null {
   const placement: CapPlacement = { list, path: [key], display: `${name}(${key}=…)` };
   const assigned = /([A-Za-z_$][\w$]*)\s*(?::\s*[\w<>.]+\s*)?=\s*(?:new\s+)?[\w$.]*$/.exec(text.slice(Math.max(0, nameEnd - 160), nameEnd));
   if (assigned) {
-    const uses = text.match(new RegExp(`(?<![\\w$.])${assigned[1]!.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 1;
+    const variable = assigned[1]!;
+    const uses = perText(text, `uses:${variable}`, () =>
+      text.match(new RegExp(`(?<![\\w$.])${variable.replace(/\$/g, '\\$')}(?![\\w$])`, 'g'))?.length ?? 1);
     placement.sharedUses = Math.max(0, uses - 1);
   }
   return placement;
@@ -138,6 +141,10 @@ function constructorPlacement(site: CallSite, lang: Lang): CapPlacement | null {
 
 /** Vercel AI SDK major version from evidence in the file; v5 (current) unless v4-only names are used. */
 export function vercelVersion(text: string): 4 | 5 {
+  return perText(text, 'vercelVersion', () => readVercelVersion(text));
+}
+
+function readVercelVersion(text: string): 4 | 5 {
   if (/\bmaxOutputTokens\b|\binputSchema\s*:|\bstopWhen\b|toUIMessageStreamResponse|\bUIMessage\b/.test(text)) return 5;
   if (/\bmaxTokens\s*:|\bmaxSteps\s*:|toDataStreamResponse|\bparameters\s*:\s*z\./.test(text)) return 4;
   return 5;

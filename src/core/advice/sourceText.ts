@@ -9,7 +9,7 @@ export class SourceText {
 
   constructor(readonly text: string) {
     this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) this.lineStarts.push(nl + 1);
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 

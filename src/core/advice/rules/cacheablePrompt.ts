@@ -2,6 +2,7 @@ import { findItem } from '../argumentList';
 import type { CallSite } from '../callSite';
 import { opaqueAt } from '../structure';
 import { helperInsertionOffset, insideFunction } from '../jsScope';
+import { perText } from '../perText';
 import { enclosingDef, importInsertionOffset } from '../pythonScope';
 import { callRange, finding, fmtInt, type RuleInput } from './ruleInput';
 import type { Fix, Finding, ModelInfo, Severity, TextEdit } from '../../types';
@@ -142,8 +143,8 @@ function pythonMemo(site: CallSite, def: ReturnType<typeof enclosingDef>): Fix |
   if (params.some((p) => p === 'self' || p === 'cls' || p.startsWith('*') || !hashable.test(p))) return null;
 
   const src = site.source;
-  const usesFrom = /^from\s+functools\s+import\s+[^\n]*\blru_cache\b/m.test(text);
-  const hasModule = /^import\s+[^\n]*\bfunctools\b/m.test(text);
+  const usesFrom = perText(text, 'fromFunctoolsImportLruCache', () => /^from\s+functools\s+import\s+[^\n]*\blru_cache\b/m.test(text));
+  const hasModule = perText(text, 'importFunctools', () => /^import\s+[^\n]*\bfunctools\b/m.test(text));
   const decorator = usesFrom ? '@lru_cache(maxsize=None)' : '@functools.lru_cache(maxsize=None)';
   const edits: TextEdit[] = [];
   if (!usesFrom && !hasModule) {
@@ -167,7 +168,7 @@ function jsMemo(site: CallSite): Fix | null {
   const typed = site.call.language === 'typescript' || site.call.language === 'typescriptreact';
   const key = `${site.call.callee}#${hash(text.slice(site.start, site.end))}`;
   const edits: TextEdit[] = [];
-  if (!new RegExp(`function ${MEMO_HELPER_NAME}\\b`).test(text)) {
+  if (!perText(text, 'memoHelper', () => new RegExp(`function ${MEMO_HELPER_NAME}\\b`).test(text))) {
     const at = helperInsertionOffset(src, site.structure);
     const atLineStart = at === 0 || text[at - 1] === '\n';
     const eol = src.eol;
