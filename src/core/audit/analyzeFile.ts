@@ -16,6 +16,24 @@ export interface FileJob {
   language: LanguageId;
 }
 
+/**
+ * Read, screen and prefilter: an outcome when that settles the file (unreadable, binary, minified, or no SDK marker:
+ * most files of a tree), else its bytes. The audit runner calls this on the main thread so only candidates travel to
+ * the workers; analyzeFile starts with it too.
+ */
+export function prescreenFile(job: FileJob, maxBytes: number | undefined): { outcome: FileOutcome } | { outcome?: undefined; bytes: Buffer } {
+  const read = readBytes(job.absPath, maxBytes);
+  if (!read.ok) return { outcome: { kind: 'skipped', reason: read.reason } };
+  const screened = screenBytes(read.bytes, job.absPath);
+  if (screened) return { outcome: { kind: 'skipped', reason: screened } };
+  // Most files of a tree have no SDK marker: answer for them before paying for UTF-8 decoding.
+  const quick = prefilterText(read.bytes);
+  if (quick !== undefined && !hasSdkMarkers(quick)) {
+    return { outcome: { kind: 'analysis', analysis: { file: job.absPath, language: job.language, calls: [], notes: [] } } };
+  }
+  return { bytes: read.bytes };
+}
+
 /** Texts beyond this many characters in a ReadCache start it over: a bound on memory, not a tuning knob. */
 const READ_CACHE_CHARS = 8 * 1024 * 1024;
 
@@ -49,16 +67,9 @@ export async function analyzeFile(
   job: FileJob, settings: AnalysisSettings, maxBytes: number | undefined, token?: CancellationLike, logger?: Logger,
   cache: ReadCache = new ReadCache(maxBytes),
 ): Promise<FileOutcome> {
-  const read = readBytes(job.absPath, maxBytes);
-  if (!read.ok) return { kind: 'skipped', reason: read.reason };
-  const screened = screenBytes(read.bytes, job.absPath);
-  if (screened) return { kind: 'skipped', reason: screened };
-  // Most files of a tree have no SDK marker: answer for them before paying for UTF-8 decoding.
-  const quick = prefilterText(read.bytes);
-  if (quick !== undefined && !hasSdkMarkers(quick)) {
-    return { kind: 'analysis', analysis: { file: job.absPath, language: job.language, calls: [], notes: [] } };
-  }
-  const source = decodeSource(read.bytes, job.absPath);
+  const first = prescreenFile(job, maxBytes);
+  if (first.outcome) return first.outcome;
+  const source = decodeSource(first.bytes, job.absPath);
   if (!source.ok) return { kind: 'skipped', reason: source.reason };
   try {
     const analysis = await analyzeText(job.absPath, source.text, job.language, {

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import { assetPath } from '../assets';
 import type { CancellationLike } from '../types';
 import { aggregateBy, byFileKey, byModelKey, byProviderKey, computeTotals } from './aggregate';
-import type { FileJob, FileOutcome } from './analyzeFile';
+import { type FileJob, type FileOutcome, prescreenFile } from './analyzeFile';
 import { runInProcess, WorkerPool } from './pool';
 import type {
   AuditedCall, AuditedFile, AuditOptions, AuditProgress, AuditResult, AuditRoot, ProgressListener, SkippedFile,
@@ -17,6 +17,8 @@ import { walkRoots } from './walk';
 const MIN_FILES_FOR_WORKERS = 400;
 const PROGRESS_EVERY = 50;
 const MAX_AUTO_WORKERS = 2;
+/** The prescreen gives the event loop (the walk, worker messages, a Cancel click) a turn this often. */
+const PRESCREEN_YIELD_MS = 15;
 
 export async function auditPaths(
   roots: readonly AuditRoot[], options: AuditOptions, token?: CancellationLike, onProgress?: ProgressListener,
@@ -39,13 +41,18 @@ export async function auditPaths(
   // walk goes on; a small tree never pays for them.
   const plan = planWorkers(options);
   let pool: WorkerPool | undefined;
+  // With workers, this thread reads and prefilters every file itself (cheap, and it would otherwise wait) and sends
+  // only the files with SDK markers — under a tenth of a typical tree — to the workers, which parse and estimate.
+  const screening = new Prescreen(jobs, options.maxFileBytes, sink, token);
   const startPool = (): void => {
     if (pool || !plan.script || token?.isCancellationRequested) return;
-    pool = new WorkerPool(jobs, {
+    const started = new WorkerPool(jobs, {
       workers: plan.count, workerScript: plan.script, settings: options.settings, maxBytes: options.maxFileBytes,
       logger: options.logger,
     }, sink, token);
-    jobs.forEach((_, i) => pool!.add(i));
+    pool = started;
+    screening.start((i) => started.add(i));
+    jobs.forEach((_, i) => screening.add(i));
   };
   if (plan.count > 0 && plan.forced) startPool();
 
@@ -56,7 +63,7 @@ export async function auditPaths(
     }
     jobs.push({ absPath: entry.absPath, language: entry.language, file: entry.file });
     progress.found = jobs.length;
-    if (pool) pool.add(jobs.length - 1);
+    if (pool) screening.add(jobs.length - 1);
     else if (plan.count > 0 && jobs.length >= MIN_FILES_FOR_WORKERS) startPool();
     if (jobs.length % PROGRESS_EVERY === 0) report();
   });
@@ -66,6 +73,7 @@ export async function auditPaths(
   let workersUsed = 0;
   if (pool) {
     workersUsed = pool.size;
+    await screening.close();
     await pool.close();
   } else if (!token?.isCancellationRequested) {
     await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger);
@@ -132,5 +140,58 @@ function defaultWorkerScript(): string | undefined {
     return assetPath('auditWorker.js');
   } catch {
     return undefined;
+  }
+}
+
+/** Main-thread read + prefilter in front of the worker pool, yielding to the event loop every few ms. */
+class Prescreen {
+  private readonly pending: number[] = [];
+  private next = 0;
+  private closed = false;
+  private wake: (() => void) | undefined;
+  private running: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly jobs: readonly FileJob[], private readonly maxBytes: number | undefined,
+    private readonly sink: (index: number, outcome: FileOutcome) => void, private readonly token?: CancellationLike,
+  ) {}
+
+  start(candidate: (index: number) => void): void {
+    this.running = this.loop(candidate);
+  }
+
+  add(index: number): void {
+    this.pending.push(index);
+    this.wake?.();
+  }
+
+  close(): Promise<void> {
+    this.closed = true;
+    this.wake?.();
+    return this.running;
+  }
+
+  private async loop(candidate: (index: number) => void): Promise<void> {
+    let lastYield = Date.now();
+    for (;;) {
+      if (this.token?.isCancellationRequested) return;
+      const index = this.pending[this.next];
+      if (index === undefined) {
+        if (this.closed) return;
+        await new Promise<void>((resolve) => { this.wake = resolve; });
+        this.wake = undefined;
+        continue;
+      }
+      this.next += 1;
+      const job = this.jobs[index];
+      if (!job) continue;
+      const first = prescreenFile(job, this.maxBytes);
+      if (first.outcome) this.sink(index, first.outcome);
+      else candidate(index);
+      if (Date.now() - lastYield > PRESCREEN_YIELD_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        lastYield = Date.now();
+      }
+    }
   }
 }
