@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import {
   DATA_AS_OF, catalogEntry, catalogProblems, listModels, regionProblems, resolveModel, resolveRegion,
 } from '../../src/core/footprint';
-import { catalogModels } from '../../src/core/footprint/catalog';
+import { catalogModels, newestAsOf } from '../../src/core/footprint/catalog';
 import {
   validateModel, validateModels, validateProviders, validateRegionData,
 } from '../../src/core/footprint/validateCatalog';
@@ -50,6 +50,7 @@ describe('catalog: schema and data', () => {
       if (m.prices === null) assert.ok(m.note, `${m.id}: a missing price is explained`);
     }
     assert.match(DATA_AS_OF, /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(DATA_AS_OF, newestAsOf(), 'DATA_AS_OF (a constant, for a cheap load) is the newest as-of date in models.json');
   });
 
   it('the validator rejects broken entries with readable reasons', () => {
