@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { analyzeText } from '../core/analyze';
 import type { CancellationLike, FileAnalysis, LanguageId } from '../core/types';
 import { LatestRuns } from './latestRuns';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { buildJsonReport, type JsonReport } from '../core/audit/formats/jsonReport';
 import type { AuditResult } from '../core/audit/types';
 import type { WorkspaceAudit } from './auditWorkspace';

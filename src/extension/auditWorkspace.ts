@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { assembleResult, auditPaths } from '../core/audit/auditPaths';
 import { evaluateBudgets, type BudgetViolation } from '../core/audit/budgets';
 import { applyConfig, ConfigError, findConfig, loadConfigFile, type AuditConfig, type Budgets } from '../core/audit/config';

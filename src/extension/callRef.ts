@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { CallAnalysis, FileAnalysis } from '../core/types';
 
 // Commands (lens clicks, hover links) point at a call by document URI and the start of its call expression —

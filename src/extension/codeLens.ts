@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { lensContent } from '../core/present/lensText';
 import { ANALYSED_LANGUAGES } from './analysisService';
 import { callArgs } from './callRef';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DATA_AS_OF, listModels } from '../core/footprint';
 import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import { callDetailsMarkdown } from '../core/present/callDetails';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Finding } from '../core/types';
 import type { FeatureContext } from './featureContext';
 import { toRange, toSeverity } from './toVscode';

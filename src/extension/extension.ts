@@ -1,4 +1,6 @@
-import * as vscode from 'vscode';
+// `import vscode = require` in every extension file: `import * as vscode` makes esbuild copy all ~200 API members
+// into a new namespace object once per importing module when the bundle loads (~10 ms of activation in profiles).
+import vscode = require('vscode');
 import { setAssetsDir } from '../core/assets';
 import { disposeDetection } from '../core/detect';
 import { disposeEncoders } from '../core/tokens';

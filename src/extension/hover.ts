@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { DATA_AS_OF } from '../core/footprint';
 import { HOVER_COMMANDS, hoverMarkdown } from '../core/present/hoverText';
 import { ANALYSED_LANGUAGES } from './analysisService';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Logger } from '../core/types';
 
 /** One LogOutputChannel for the whole extension; the core receives it through the Logger port. */

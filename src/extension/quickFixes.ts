@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { fixTitle, selectFixAll } from '../core/present/fixes';
 import type { Finding, Fix, FileAnalysis } from '../core/types';
 import { ANALYSED_LANGUAGES } from './analysisService';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { catalogEntry, nameCandidates, resolveRegion } from '../core/footprint';
 import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import type { AnalysisSettings } from '../core/settings';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { statusText, statusTooltip } from '../core/present/statusText';
 import { fileTotals } from '../core/present/totals';
 import type { FeatureContext } from './featureContext';

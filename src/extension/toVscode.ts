@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Range, Severity, TextEdit } from '../core/types';
 
 // Engine positions are already 0-based lines and UTF-16 columns (core/types.ts), so conversion is 1:1.

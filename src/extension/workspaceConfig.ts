@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { applyConfig, CONFIG_FILE_NAME, ConfigError, findConfig, loadConfigFile, type AuditConfig } from '../core/audit/config';
 import type { AnalysisSettings } from '../core/settings';
 import type { Log } from './log';

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 // The engine's `readFile` port, for constants imported from other files: an open document's live text wins over
 // the file on disk (the user may not have saved it). Synchronous by contract; large or unreadable files are skipped.
