@@ -19,6 +19,7 @@ import { FileIndex, disposeQueries } from './fileIndex';
 import { grammarFor } from './languages';
 import { hasDirectSdkMarkers } from './markers';
 import { disposeParsers, getParser } from './parsers';
+import { disposeTrees, parseDocument } from './treeCache';
 import { JS_SDKS } from './sdkJavaScript';
 import { PYTHON_SDKS } from './sdkPython';
 
@@ -59,8 +60,9 @@ export async function detectCalls(text: string, language: LanguageId, options: D
   if (!mayHaveCalls(source, language, options)) return { calls: [], notes };
   const grammar = grammarFor(language);
   const parser = await getParser(grammar);
-  const tree = parser.parse(source);
-  if (!tree) return { calls: [], notes: ['parser returned no tree'] };
+  const parsed = parseDocument(parser, grammar, source, options.file);
+  if (!parsed) return { calls: [], notes: ['parser returned no tree'] };
+  const tree = parsed.tree;
   try {
     const table = tableFor(language);
     const index = new FileIndex(source, grammar, tree, (seg) => table.lastSegments.has(seg));
@@ -78,7 +80,7 @@ export async function detectCalls(text: string, language: LanguageId, options: D
     notes.push(`detection failed: ${err instanceof Error ? err.message : String(err)}`);
     return { calls: [], notes };
   } finally {
-    tree.delete();
+    parsed.release();
   }
 }
 
@@ -95,6 +97,7 @@ function mayHaveCalls(source: string, language: LanguageId, options: DetectOptio
 
 /** Frees parsers and compiled queries (deactivate, end of CLI run). Grammars load again on next use. */
 export function disposeDetection(): void {
+  disposeTrees();
   disposeQueries();
   disposeParsers();
 }
