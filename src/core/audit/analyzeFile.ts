@@ -2,7 +2,7 @@ import { analyzeText } from '../analyze';
 import type { AnalysisSettings } from '../settings';
 import type { CancellationLike, FileAnalysis, LanguageId, Logger } from '../types';
 import { hasSdkMarkers } from '../detect';
-import { decodeSource, prefilterText, readBytes, readSourceSync, screenBytes } from './readSource';
+import { decodeSource, prefilterText, readBytes, readSourceSync, ScratchBuffer, screenBytes } from './readSource';
 
 // The unit of audit work, identical in a worker thread and in-process: read one file, decide whether it is worth
 // analysing, analyse it. Nothing here throws — a file that breaks anything becomes a skip with the reason.
@@ -21,8 +21,10 @@ export interface FileJob {
  * most files of a tree), else its bytes. The audit runner calls this on the main thread so only candidates travel to
  * the workers; analyzeFile starts with it too.
  */
-export function prescreenFile(job: FileJob, maxBytes: number | undefined): { outcome: FileOutcome } | { outcome?: undefined; bytes: Buffer } {
-  const read = readBytes(job.absPath, maxBytes);
+export function prescreenFile(
+  job: FileJob, maxBytes: number | undefined, scratch?: ScratchBuffer,
+): { outcome: FileOutcome } | { outcome?: undefined; bytes: Buffer } {
+  const read = readBytes(job.absPath, maxBytes, scratch);
   if (!read.ok) return { outcome: { kind: 'skipped', reason: read.reason } };
   const screened = screenBytes(read.bytes, job.absPath);
   if (screened) return { outcome: { kind: 'skipped', reason: screened } };
@@ -31,7 +33,8 @@ export function prescreenFile(job: FileJob, maxBytes: number | undefined): { out
   if (quick !== undefined && !hasSdkMarkers(quick)) {
     return { outcome: { kind: 'analysis', analysis: { file: job.absPath, language: job.language, calls: [], notes: [] } } };
   }
-  return { bytes: read.bytes };
+  // A candidate outlives the scratch buffer's next read.
+  return { bytes: scratch ? Buffer.from(read.bytes) : read.bytes };
 }
 
 /** Texts beyond this many characters in a ReadCache start it over: a bound on memory, not a tuning knob. */

@@ -8,6 +8,7 @@ import { runInProcess, WorkerPool } from './pool';
 import type {
   AuditedCall, AuditedFile, AuditOptions, AuditProgress, AuditResult, AuditRoot, ProgressListener, SkippedFile,
 } from './types';
+import { ScratchBuffer } from './readSource';
 import { walkRoots } from './walk';
 
 // The audit runner: walk → read and prefilter → analyse (in worker threads when the tree is big enough to repay
@@ -150,6 +151,7 @@ class Prescreen {
   private closed = false;
   private wake: (() => void) | undefined;
   private running: Promise<void> = Promise.resolve();
+  private readonly scratch = new ScratchBuffer();
 
   constructor(
     private readonly jobs: readonly FileJob[], private readonly maxBytes: number | undefined,
@@ -185,7 +187,7 @@ class Prescreen {
       this.next += 1;
       const job = this.jobs[index];
       if (!job) continue;
-      const first = prescreenFile(job, this.maxBytes);
+      const first = prescreenFile(job, this.maxBytes, this.scratch);
       if (first.outcome) this.sink(index, first.outcome);
       else candidate(index);
       if (Date.now() - lastYield > PRESCREEN_YIELD_MS) {
