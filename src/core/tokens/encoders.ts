@@ -51,9 +51,10 @@ async function createEncoder(name: EncodingName): Promise<Tiktoken> {
 }
 
 async function loadEncoder(name: EncodingName): Promise<Tiktoken> {
-  // Read the ranks while the WASM compiles; the constructor (parsing ~200k ranks inside WASM) is most of the cold cost.
-  const [, text] = await Promise.all([loadWasm(), readFile(assetPath(`${name}.json`), 'utf8')]);
-  const ranks = JSON.parse(text) as RanksFile;
+  // Read and parse the ranks while the WASM compiles (off the main thread, which is otherwise idle then); the
+  // constructor (parsing ~200k ranks inside WASM) is most of the cold cost.
+  const readRanks = async (): Promise<RanksFile> => JSON.parse(await readFile(assetPath(`${name}.json`), 'utf8')) as RanksFile;
+  const [, ranks] = await Promise.all([loadWasm(), readRanks()]);
   return new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
 }
 
