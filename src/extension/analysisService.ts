@@ -16,6 +16,14 @@ export const ANALYSED_LANGUAGES: ReadonlySet<string> = new Set<LanguageId>([
   'python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact',
 ]);
 
+// Real files, unsaved buffers and the file systems of remote/virtual workspaces — not diff views, output panes or
+// git: documents, which a scheme-less selector would also match (VS Code warns about that).
+const SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
+
+/** The one document selector every provider registers with. */
+export const DOCUMENT_SELECTOR: vscode.DocumentFilter[] = [...ANALYSED_LANGUAGES].flatMap((language) =>
+  SCHEMES.map((scheme) => ({ language, scheme })));
+
 /** Typing pauses shorter than this do not start an analysis (issue 6: ~300 ms). */
 export const DEBOUNCE_MS = 300;
 /** Bigger documents (minified bundles, generated data) are not analysed: no LLM call worth a lens lives there. */

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
 import { lensContent } from '../core/present/lensText';
-import { ANALYSED_LANGUAGES } from './analysisService';
+import { DOCUMENT_SELECTOR } from './analysisService';
 import { callArgs } from './callRef';
 import type { FeatureContext } from './featureContext';
 import { toRange } from './toVscode';
@@ -32,10 +32,9 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
       }
     },
   };
-  const selector = [...ANALYSED_LANGUAGES].map((language) => ({ language }));
   context.subscriptions.push(
     changed,
-    vscode.languages.registerCodeLensProvider(selector, provider),
+    vscode.languages.registerCodeLensProvider(DOCUMENT_SELECTOR, provider),
     analysis.onDidAnalyze(() => changed.fire()),
     settings.onDidChange(() => changed.fire()),
   );

@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { DATA_AS_OF } from '../core/footprint';
 import { HOVER_COMMANDS, hoverMarkdown } from '../core/present/hoverText';
-import { ANALYSED_LANGUAGES } from './analysisService';
+import { DOCUMENT_SELECTOR } from './analysisService';
 import { callArgs, findCall } from './callRef';
 import type { FeatureContext } from './featureContext';
 import { toRange } from './toVscode';
@@ -31,6 +31,5 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
       }
     },
   };
-  const selector = [...ANALYSED_LANGUAGES].map((language) => ({ language }));
-  context.subscriptions.push(vscode.languages.registerHoverProvider(selector, provider));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(DOCUMENT_SELECTOR, provider));
 }

@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { fixTitle, selectFixAll } from '../core/present/fixes';
 import type { Finding, Fix, FileAnalysis } from '../core/types';
-import { ANALYSED_LANGUAGES } from './analysisService';
+import { DOCUMENT_SELECTOR } from './analysisService';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import type { FeatureContext } from './featureContext';
 import { sameRange, toTextEdit } from './toVscode';
@@ -35,8 +35,7 @@ export function register({ context, analysis, log }: FeatureContext): void {
       }
     },
   };
-  const selector = [...ANALYSED_LANGUAGES].map((language) => ({ language }));
-  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(selector, provider, {
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND],
   }));
 }
