@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AuditResult } from '../core/audit/types';
 import { EXPORT_FORMATS, type ExportFormat } from '../webview/messages';
 import { AuditStore } from './auditStore';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { aggregateBy, byFileKey, byModelKey, byProviderKey } from '../core/audit/aggregate';
 import type { AggregateRow, AuditedCall, AuditResult } from '../core/audit/types';
 import { formatEnergy, formatUsd } from '../core/units';

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { FORMAT_EXTENSION, renderReport } from '../core/audit/formats';
 import { EXPORT_FORMATS, isFromWebview, type ExportFormat, type FromWebview, type ToWebview } from '../webview/messages';
 import type { AuditStore } from './auditStore';
