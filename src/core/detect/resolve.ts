@@ -453,6 +453,10 @@ export class Resolver {
           if (o !== 'self' && o !== 'this' && o !== 'cls') {
             const qn = this.index.imports.get(o);
             if (qn !== undefined) return this.importedConstant(`${qn}.${e.name}`);
+            // A key of a same-file constant object (`const MODELS = { fast: '…' }` … `MODELS.fast`), checked before
+            // the class-attribute guess below, which matches any class declaring a field of that name.
+            const v = this.memberValue(e, depth + 1);
+            if (v) return relabel(this.evalModel(v, depth + 1), 'constant');
             // A class attribute read through the class name (`Config.MODEL`).
             const cls = this.index.bindings.get(`class:${e.name}`)?.[0];
             if (cls) return relabel(this.evalModel(toExpr(cls.value), depth + 1), 'constant');
@@ -460,8 +464,17 @@ export class Resolver {
             const f = this.index.bindings.get(`this.${e.name}`)?.[0];
             if (f) return relabel(this.evalModel(toExpr(f.value), depth + 1), 'constant');
           }
+          return UNRESOLVED;
         }
-        return UNRESOLVED;
+        // Nested constant objects (`MODELS.chat.fast`, `CONFIG["models"].fast`).
+        const v = this.memberValue(e, depth + 1);
+        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : UNRESOLVED;
+      }
+      case 'subscript': {
+        // `MODELS["fast"]` / `MODELS['fast']`; a dynamic key (`MODELS[quality]`) picks one of several models at run
+        // time, so it stays unresolved rather than guessing.
+        const v = this.memberValue(e, depth + 1);
+        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : UNRESOLVED;
       }
       case 'call': {
         const fn = dottedName(e.callee);
@@ -489,12 +502,47 @@ export class Resolver {
     }
   }
 
+  /**
+   * The value stored under a static key of a same-file constant object: `obj.key` or `obj["key"]`, where `obj` is a
+   * name bound to an object/dict literal (or `dict(...)`), a `self.X` / `this.X` attribute holding one, or again such a
+   * member (nested objects). Null for a dynamic key or anything not statically an object.
+   */
+  private memberValue(e: Extract<Expr, { k: 'attr' } | { k: 'subscript' }>, depth: number): Expr | null {
+    if (depth > MAX_DEPTH) return null;
+    const key = e.k === 'attr' ? e.name : staticString(e.index);
+    if (key === null) return null;
+    const entries = this.objectEntries(e.object, depth + 1);
+    // The last entry wins, as it does at run time for a repeated key.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const en = entries[i];
+      if (en?.name === key) return en.value;
+    }
+    return null;
+  }
+
+  /** Entries of the constant object an expression denotes (see memberValue); empty when it is not one. */
+  private objectEntries(e: Expr, depth: number): Kwarg[] {
+    if (depth > MAX_DEPTH) return [];
+    if (e.k === 'attr' && e.object.k === 'name') {
+      const o = e.object.name;
+      if (o === 'self' || o === 'cls' || o === 'this') {
+        const b = this.index.lookup(`${o === 'this' ? 'this' : 'self'}.${e.name}`, e.node);
+        return b && 'value' in b ? this.dictEntries(toExpr(b.value), 0) : [];
+      }
+    }
+    if (e.k === 'attr' || e.k === 'subscript') {
+      const v = this.memberValue(e, depth + 1);
+      return v ? this.dictEntries(v, 0) : [];
+    }
+    return this.dictEntries(e, 0);
+  }
+
   /** Static text of a string expression, following names to same-file constants. */
   evalString(e: Expr, depth = 0): string | null {
     if (depth > 6) return null;
     const s = staticString(e);
     if (s !== null) return s;
-    if (e.k === 'name' || e.k === 'attr') {
+    if (e.k === 'name' || e.k === 'attr' || e.k === 'subscript') {
       const m = this.evalModel(e, depth + 1);
       return m.model;
     }
