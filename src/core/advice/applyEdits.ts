@@ -1,4 +1,4 @@
-import { SourceText } from './sourceText';
+import { SourceText } from '../sourceText';
 import type { TextEdit } from '../types';
 
 /**

@@ -1,5 +1,5 @@
 import { bracketContents, opaqueAt, type BracketContents, type Entry, type Structure } from './structure';
-import type { SourceText } from './sourceText';
+import type { SourceText } from '../sourceText';
 import type { TextEdit } from '../types';
 
 // One bracketed list of arguments or properties, read from the source so an edit can add to it in the file's own

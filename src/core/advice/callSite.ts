@@ -1,5 +1,5 @@
 import { readList, type ArgumentListView, type StyleHints } from './argumentList';
-import { SourceText } from './sourceText';
+import { SourceText } from '../sourceText';
 import { getStructure, opaqueAt, bracketContents, type Dialect, type Structure } from './structure';
 import type { DetectedCall, Range } from '../types';
 

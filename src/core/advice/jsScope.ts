@@ -1,5 +1,5 @@
 import { enclosingBracket, opaqueAt, type Structure } from './structure';
-import type { SourceText } from './sourceText';
+import type { SourceText } from '../sourceText';
 
 // Module-level places in a JS/TS file: where a helper declaration goes (after the imports, never before a
 // shebang, a 'use client'/'use strict' directive or an import), and whether a call runs inside a function body.

@@ -1,4 +1,4 @@
-import type { SourceText } from './sourceText';
+import type { SourceText } from '../sourceText';
 import type { Structure } from './structure';
 
 // Python block structure from indentation, reading only lines that start a statement (never lines inside a

@@ -1,6 +1,7 @@
 import type { Position, Range } from '../types';
 import type { Grammar } from './languages';
 import type { TsNode, TsTree } from './parsers';
+import { SourceText } from '../sourceText';
 
 // What one file declares: imports (local name → qualified name) and assignments (name → value node), collected in a
 // single query pass over the tree, then looked up by scope when a candidate call needs a receiver, model or prompt.
@@ -91,7 +92,7 @@ export class FileIndex {
   readonly calls: TsNode[] = [];
   /** Every function-like node in document order, as plain offsets: scope questions never walk parents. */
   private readonly functions: { start: number; end: number; node: TsNode }[] = [];
-  private lineStarts: number[] | undefined;
+  private source: SourceText | undefined;
 
   constructor(readonly text: string, readonly grammar: Grammar, readonly tree: TsTree, callFilter: (calleeText: string) => boolean) {
     this.python = grammar === 'python';
@@ -286,14 +287,7 @@ export class FileIndex {
 
   /** 0-based line / UTF-16 column of an offset (web-tree-sitter indexes JS strings in UTF-16 code units). */
   position(offset: number): Position {
-    const ls = (this.lineStarts ??= computeLineStarts(this.text));
-    let lo = 0;
-    let hi = ls.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((ls[mid] ?? 0) <= offset) lo = mid; else hi = mid - 1;
-    }
-    return { line: lo, character: offset - (ls[lo] ?? 0) };
+    return (this.source ??= new SourceText(this.text)).positionAt(offset);
   }
 
   range(start: number, end: number): Range {
@@ -437,8 +431,3 @@ function destructured(pattern: TsNode, name: string): ParamBinding | undefined {
   return undefined;
 }
 
-function computeLineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}

@@ -1,7 +1,8 @@
-import type { Position, Range } from '../types';
+import type { Position, Range } from './types';
 
-// Offsets ⇄ positions over one source text. Lines end at '\n' (a CRLF line keeps its '\r' as its last character,
-// which is how VS Code counts columns too); columns are UTF-16 code units, which is what JS string indices are.
+// Offsets ⇄ positions over one source text, shared by detection (where calls are) and advice (where edits go).
+// Lines end at '\n' (a CRLF line keeps its '\r' as its last character, which is how VS Code counts columns too);
+// columns are UTF-16 code units, which is what JS string indices are.
 export class SourceText {
   readonly lineStarts: number[];
   /** '\r\n' when the file uses it, so inserted lines match the file's own endings. */
