@@ -1,4 +1,5 @@
-// Builds the three bundles (extension, CLI, report webview) and copies the WASM/data assets next to them.
+// Builds the bundles (extension + its lazily loaded engine and tokenizer thread, CLI + audit worker, report webview)
+// and copies the WASM/data assets next to them.
 // Why copy: tiktoken and web-tree-sitter find their .wasm inside node_modules during development and then fail
 // once packaged (the .vsix ships no node_modules), so the core always loads them by explicit path from dist/.
 import * as esbuild from 'esbuild';
@@ -43,9 +44,17 @@ const common = {
   alias,
 };
 
+// The extension is two bundles: extension.js holds what activation needs (the VS Code glue, settings, text of lenses
+// and hovers, ~60 KB) and requires engine.js (parser, tokenizer, catalog, advice, audit) on first use, see
+// src/extension/lazyEngine.ts; loading all of it at activation cost ~45 ms. tokenizerWorker.js is the thread that
+// owns the editor's tiktoken encoders (src/core/tokens/workerCounter.ts).
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir, platform: 'node', format: 'cjs',
     target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: { engine: 'src/extension/engine.ts' }, outdir, platform: 'node', format: 'cjs',
+    target: 'node20' },
+  { ...common, entryPoints: { tokenizerWorker: 'src/core/tokens/tokenizerWorker.ts' }, outdir, platform: 'node',
+    format: 'cjs', target: 'node20' },
   { ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir, platform: 'node', format: 'cjs', target: 'node20',
     banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: { auditWorker: 'src/core/audit/worker.ts' }, outdir, platform: 'node', format: 'cjs',

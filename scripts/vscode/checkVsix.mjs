@@ -41,7 +41,9 @@ function checkContents() {
   const wasm = names.filter((n) => n.endsWith('.wasm'));
   const expectedWasm = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => f.endsWith('.wasm'));
   for (const w of expectedWasm) if (!names.includes(`extension/dist/${w}`)) problems.push(`missing extension/dist/${w}`);
-  for (const f of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/cli.js']) {
+  // extension.js requires engine.js on first use and starts tokenizerWorker.js: all three must ship.
+  const bundles = ['extension.js', 'engine.js', 'tokenizerWorker.js', 'cli.js', 'auditWorker.js'].map((b) => `extension/dist/${b}`);
+  for (const f of ['extension/package.json', ...bundles]) {
     if (!names.includes(f)) problems.push(`missing ${f}`);
   }
   const unwanted = names.filter((n) => /(^|\/)node_modules\/|^extension\/(src|test|out|demo|scripts)\/|\.map$|\.ts$/.test(n));
@@ -91,6 +93,9 @@ async function checkInstallAndActivation() {
     if (!activated) problems.push('the installed extension did not activate');
     if (/Activating extension .* failed/.test(logs)) problems.push('activation failed (see the extension host log)');
     if (!lens) problems.push('no CodeLens on a Python file with an OpenAI call');
+    // The lens's tokens were counted in the tokenizer thread: had it failed to start, the log would say so.
+    const fallback = spawnSync('grep', ['-rl', 'Tokenizer thread stopped', path.join(userDataDir, 'logs')], { encoding: 'utf8' }).stdout;
+    if (fallback.trim()) problems.push('the tokenizer thread did not run in the installed extension (see the LLM Footprint log)');
   } finally {
     await browser.close().catch(() => {});
     await server.stop();

@@ -1,6 +1,6 @@
 import vscode = require('vscode');
-import { analyzeText } from '../core/analyze';
 import type { CancellationLike, FileAnalysis, LanguageId } from '../core/types';
+import { analyzeForEditor } from './editorAnalysis';
 import { LatestRuns } from './latestRuns';
 import type { Log } from './log';
 import type { SettingsStore } from './settingsStore';
@@ -121,7 +121,7 @@ export class AnalysisService implements vscode.Disposable {
     const started = Date.now();
     let result: FileAnalysis;
     try {
-      result = await analyzeText(file, text, language, {
+      result = await analyzeForEditor(file, text, language, {
         settings: this.configs.settingsFor(document.uri, this.settings.current),
         token,
         logger: this.log,

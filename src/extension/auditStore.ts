@@ -1,7 +1,8 @@
 import vscode = require('vscode');
-import { buildJsonReport, type JsonReport } from '../core/audit/formats/jsonReport';
+import type { JsonReport } from '../core/audit/formats/jsonReport';
 import type { AuditResult } from '../core/audit/types';
 import type { WorkspaceAudit } from './auditWorkspace';
+import { engine } from './lazyEngine';
 
 // The last audit, shared by the tree view and the report panel (one source, two views).
 
@@ -27,7 +28,7 @@ export class AuditStore implements vscode.Disposable {
 
   set(audit: WorkspaceAudit): void {
     this.audit = audit;
-    this.json = buildJsonReport(audit.result, { violations: audit.violations, budgetsConfigured: audit.budgetsConfigured });
+    this.json = engine().buildJsonReport(audit.result, { violations: audit.violations, budgetsConfigured: audit.budgetsConfigured });
     this.at = new Date();
     this.emitter.fire();
   }

@@ -1,9 +1,9 @@
 import vscode = require('vscode');
-import { assembleResult, auditPaths } from '../core/audit/auditPaths';
-import { evaluateBudgets, type BudgetViolation } from '../core/audit/budgets';
-import { applyConfig, ConfigError, findConfig, loadConfigFile, type AuditConfig, type Budgets } from '../core/audit/config';
+import type { BudgetViolation } from '../core/audit/budgets';
+import type { AuditConfig, Budgets } from '../core/audit/config';
 import type { AuditResult, AuditRoot } from '../core/audit/types';
 import type { FeatureContext } from './featureContext';
+import { engine } from './lazyEngine';
 
 // Runs the core audit over every workspace folder on disk, with a cancellable progress notification. Each folder
 // is audited with its own llm-footprint.config.json (trusted workspaces only), its files.exclude and .gitignore;
@@ -24,6 +24,7 @@ export function excludeGlobs(folder: vscode.WorkspaceFolder): string[] {
 
 function readFolderConfig(folder: vscode.WorkspaceFolder, features: FeatureContext): AuditConfig | undefined {
   if (!vscode.workspace.isTrusted) return undefined;
+  const { ConfigError, findConfig, loadConfigFile } = engine();
   const file = findConfig(folder.uri.fsPath);
   if (!file) return undefined;
   try {
@@ -45,6 +46,7 @@ export async function auditWorkspace(features: FeatureContext): Promise<Workspac
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'LLM Footprint: auditing workspace', cancellable: true },
     async (progress, token) => {
+      const { applyConfig, assembleResult, auditPaths, evaluateBudgets } = engine();
       const parts: AuditResult[] = [];
       let budgets: Budgets | undefined;
       let reported = 0;

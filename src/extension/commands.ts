@@ -1,11 +1,10 @@
 import vscode = require('vscode');
-import { DATA_AS_OF, listModels } from '../core/footprint';
-import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import { callDetailsMarkdown } from '../core/present/callDetails';
 import { rankModelsFor } from '../core/present/modelPick';
 import type { ModelInfo } from '../core/types';
 import { findCall } from './callRef';
 import type { FeatureContext } from './featureContext';
+import { engine } from './lazyEngine';
 import { SECTION } from './settingsStore';
 
 // The palette commands behind the lens, hover links and the status bar (the audit command lives in auditCommand.ts).
@@ -67,7 +66,7 @@ async function showCallDetails(
     return undefined;
   }
   const location = `${vscode.workspace.asRelativePath(document.uri, false)}:${call.call.range.start.line + 1}`;
-  const markdown = callDetailsMarkdown(call, { units: settings.editor.units, dataAsOf: DATA_AS_OF, location });
+  const markdown = callDetailsMarkdown(call, { units: settings.editor.units, dataAsOf: engine().DATA_AS_OF, location });
   const uri = details.put(location, markdown);
   try {
     await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
@@ -97,6 +96,7 @@ async function mapModel({ analysis }: FeatureContext, nameArg?: unknown, targetA
   }
   if (!name) return undefined;
 
+  const { isSizeDeclaration, listModels } = engine();
   const models = listModels();
   let target: string | undefined;
   if (typeof targetArg === 'string') {
@@ -142,7 +142,7 @@ async function pickTarget(name: string, models: ModelInfo[]): Promise<string | u
   return vscode.window.showInputBox({
     title: `Parameter count of '${name}'`,
     placeHolder: '70b  ·  moe:400b/17b (total/active)',
-    validateInput: (v) => (isSizeDeclaration(v) ? undefined : 'Write the size like 8b, 70b, or moe:400b/17b for a mixture of experts'),
+    validateInput: (v) => (engine().isSizeDeclaration(v) ? undefined : 'Write the size like 8b, 70b, or moe:400b/17b for a mixture of experts'),
   });
 }
 

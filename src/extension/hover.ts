@@ -1,9 +1,9 @@
 import vscode = require('vscode');
-import { DATA_AS_OF } from '../core/footprint';
 import { HOVER_COMMANDS, hoverMarkdown } from '../core/present/hoverText';
 import { DOCUMENT_SELECTOR } from './analysisService';
 import { callArgs, findCall } from './callRef';
 import type { FeatureContext } from './featureContext';
+import { engine } from './lazyEngine';
 import { toRange } from './toVscode';
 
 // Hover on a call: the breakdown behind the lens (core/present/hoverText.ts). Command links are enabled for our
@@ -19,7 +19,7 @@ export function register({ context, analysis, settings, log }: FeatureContext): 
         if (!call) return undefined;
         const md = new vscode.MarkdownString(hoverMarkdown(call, {
           units: settings.editor.units,
-          dataAsOf: DATA_AS_OF,
+          dataAsOf: engine().DATA_AS_OF,
           detailsArgs: callArgs(document.uri, call),
         }), true);
         md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };

@@ -1,8 +1,7 @@
 import vscode = require('vscode');
-import { catalogEntry, nameCandidates, resolveRegion } from '../core/footprint';
-import { isSizeDeclaration } from '../core/footprint/declaredModel';
 import type { AnalysisSettings } from '../core/settings';
 import { analysisSettingsEqual, parseEditorSettings, type EditorOptions, type SettingsSnapshot } from '../core/present/editorSettings';
+import { engine } from './lazyEngine';
 import type { Log } from './log';
 
 export const SECTION = 'llmFootprint';
@@ -50,9 +49,13 @@ export class SettingsStore implements vscode.Disposable {
   private read(): SettingsSnapshot {
     try {
       const config = vscode.workspace.getConfiguration(SECTION);
+      // The checks need the catalog, so the engine loads at activation only for a user who set a region or mappings.
       const { snapshot, warnings } = parseEditorSettings((key) => config.get<unknown>(key), {
-        isKnownRegion: (region) => resolveRegion(region) !== null,
-        isKnownModel: (target) => isSizeDeclaration(target) || nameCandidates(target).some((n) => catalogEntry(n) !== undefined),
+        isKnownRegion: (region) => engine().resolveRegion(region) !== null,
+        isKnownModel: (target) => {
+          const e = engine();
+          return e.isSizeDeclaration(target) || e.nameCandidates(target).some((n) => e.catalogEntry(n) !== undefined);
+        },
       });
       for (const w of warnings) this.log.warn(w);
       return snapshot;

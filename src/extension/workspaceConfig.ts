@@ -1,6 +1,8 @@
 import vscode = require('vscode');
-import { applyConfig, CONFIG_FILE_NAME, ConfigError, findConfig, loadConfigFile, type AuditConfig } from '../core/audit/config';
+import type { AuditConfig } from '../core/audit/config';
 import type { AnalysisSettings } from '../core/settings';
+import { CONFIG_FILE_GLOB } from './configFileGlob';
+import { engine } from './lazyEngine';
 import type { Log } from './log';
 
 // The team's `llm-footprint.config.json` (region, volumes, model mappings, severities) applies in the editor exactly
@@ -16,7 +18,7 @@ export class WorkspaceConfigs implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly log: Log) {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(CONFIG_FILE_GLOB);
     const changed = (): void => {
       this.cache.clear();
       this.emitter.fire();
@@ -35,13 +37,14 @@ export class WorkspaceConfigs implements vscode.Disposable {
       ?? (uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0] : undefined);
     if (!folder || folder.uri.scheme !== 'file') return base;
     const config = this.configOf(folder);
-    return config ? applyConfig(base, config) : base;
+    return config ? engine().applyConfig(base, config) : base;
   }
 
   private configOf(folder: vscode.WorkspaceFolder): AuditConfig | undefined {
     const key = folder.uri.toString();
     if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
     let config: AuditConfig | null = null;
+    const { ConfigError, findConfig, loadConfigFile } = engine();
     try {
       const file = findConfig(folder.uri.fsPath);
       if (file) {

@@ -155,7 +155,7 @@ describe('tokens: count cache', () => {
 describe('tokens: bundles', () => {
   // tiktoken's `tiktoken` and `tiktoken/lite` entries search node_modules for their WASM at load time (fails once
   // packaged) and `tiktoken` pulls every encoding's loader. Our bundles must carry only the lite init glue.
-  for (const bundle of ['cli.js', 'extension.js']) {
+  for (const bundle of ['cli.js', 'engine.js', 'tokenizerWorker.js']) {
     it(`dist/${bundle} has no implicit WASM search and no embedded ranks`, () => {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8');
       assert.ok(code.includes('__wbg_set_wasm'), 'the lite glue is bundled');
@@ -164,4 +164,10 @@ describe('tokens: bundles', () => {
       assert.ok(!/tiktoken\/encoders\//.test(code), 'no encoder loaders');
     });
   }
+
+  it('dist/extension.js (what activation loads) carries no tokenizer: it lives in engine.js and the tokenizer thread', () => {
+    const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'extension.js'), 'utf8');
+    assert.ok(!code.includes('__wbg_set_wasm'), 'no tiktoken glue');
+    assert.ok(!code.includes('web-tree-sitter'), 'no parser glue');
+  });
 });

@@ -1,11 +1,20 @@
 import type { AnalysisSettings } from '../settings';
 import type { DetectedCall, InputTokens, ModelInfo, PromptPart } from '../types';
 import { REPLY_PRIMING_TOKENS, TOKENS_PER_MESSAGE, roleText, usesChatFormat } from './chatFormat';
-import { countWith, withEncoder } from './encoders';
 import { defaultImageTokens } from './imageTokens';
 import { normalizeModelName, tokenizerFor } from './modelTokenizer';
 import { functionSchemaTokens, functionSchemas, parseLiteral, type FunctionSchema } from './toolSchemaTokens';
+import { countTexts } from './tokenCounter';
 import { vendorFromName } from './vendorTokenizers';
+
+interface Tally {
+  total: number;
+  declaredTotal: number;
+  prefix: number;
+  exact: boolean;
+  dynamic: boolean;
+  notes: string[];
+}
 
 /**
  * Input tokens of one call. Static text is counted exactly with the model's tiktoken encoding (or scaled for
@@ -24,8 +33,12 @@ export async function countInputTokens(
   const declared = (part: Extract<PromptPart, { kind: 'dynamic' }>): number =>
     part.declaredTokens !== undefined && part.declaredTokens >= 0 ? part.declaredTokens : perDynamicPart;
 
-  const counted = await withEncoder(tokenizer.encoding, (encoder) => {
-    const count = (text: string): number => countWith(encoder, tokenizer.encoding, text);
+  // The tally below runs twice: once to learn which texts it needs (sent to the tokenizer in one request, which may
+  // cross to the tokenizer thread), once with their counts. Same code both times, so the two can never disagree.
+  const tally = (count: (text: string) => number): Tally => {
+    let exactTally = true;
+    let dynamicTally = false;
+    const tallyNotes: string[] = [];
     // Text tokens are summed raw and scaled once at the end (for other vendors), so rounding does not add up
     // per part; chat framing and declared sizes are not scaled.
     let text = 0;
@@ -37,7 +50,7 @@ export async function countInputTokens(
     const staticTools: string[] = [];
     for (const part of call.prompt.tools) {
       if (part.kind === 'static') staticTools.push(part.text);
-      else { toolsStatic = false; dynamic = true; declaredTotal += declared(part); }
+      else { toolsStatic = false; dynamicTally = true; declaredTotal += declared(part); }
     }
     if (staticTools.length > 0) {
       const schemas: FunctionSchema[] = [];
@@ -52,8 +65,8 @@ export async function countInputTokens(
         text += functionSchemaTokens(schemas, family, count);
       } else {
         text += staticTools.reduce((sum, source) => sum + count(source), 0);
-        exact = false;
-        notes.push('tool schemas counted as source text (not a literal we could read): an over-estimate');
+        exactTally = false;
+        tallyNotes.push('tool schemas counted as source text (not a literal we could read): an over-estimate');
       }
     }
 
@@ -73,7 +86,7 @@ export async function countInputTokens(
           text += tokens;
           if (prefixOpen) prefixText += tokens;
         } else {
-          dynamic = true;
+          dynamicTally = true;
           prefixOpen = false;
           declaredTotal += declared(part);
         }
@@ -81,8 +94,20 @@ export async function countInputTokens(
     }
     if (chat) framing += REPLY_PRIMING_TOKENS;
     const scaled = (tokens: number): number => Math.round(tokens * tokenizer.factor);
-    return { total: scaled(text) + framing, declaredTotal, prefix: scaled(prefixText) + prefixFraming };
-  });
+    return {
+      total: scaled(text) + framing, declaredTotal, prefix: scaled(prefixText) + prefixFraming,
+      exact: exactTally, dynamic: dynamicTally, notes: tallyNotes,
+    };
+  };
+  const needed: string[] = [];
+  tally((text) => { needed.push(text); return 0; });
+  const answered = await countTexts(tokenizer.encoding, needed);
+  const byText = new Map(needed.map((text, i) => [text, answered[i] ?? 0]));
+  const counted = tally((text) => byText.get(text) ?? 0);
+  exact &&= counted.exact;
+  dynamic ||= counted.dynamic;
+  notes.push(...counted.notes);
+
 
   let count = counted.total + counted.declaredTotal;
   // A prompt we could not follow counts like one more dynamic part ("≥ N + dynamic" says the rest).

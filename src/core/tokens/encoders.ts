@@ -5,12 +5,10 @@ import { readFile } from 'node:fs/promises';
 // every encoding's loader. `init` lets us hand over the bytes ourselves, from the assets folder next to the bundle.
 import { init, Tiktoken } from 'tiktoken/lite/init';
 import { assetPath } from '../assets';
-import { CountCache } from './countCache';
+import type { EncodingName } from './encodingName';
+import type { TokenCounter } from './tokenCounter';
 
-/** The two OpenAI encodings we ship (esbuild.mjs copies their ranks to dist/). */
-export type EncodingName = 'o200k_base' | 'cl100k_base';
-
-export const ENCODINGS: readonly EncodingName[] = ['o200k_base', 'cl100k_base'];
+export { ENCODINGS, type EncodingName } from './encodingName';
 
 interface RanksFile {
   pat_str: string;
@@ -26,7 +24,6 @@ interface EncoderEntry {
 
 let wasmReady: Promise<void> | undefined;
 const entries = new Map<EncodingName, EncoderEntry>();
-const caches = new Map<EncodingName, CountCache>();
 
 function loadWasm(): Promise<void> {
   if (!wasmReady) {
@@ -84,42 +81,37 @@ export async function withEncoder<T>(name: EncodingName, use: (encoder: Tiktoken
   }
 }
 
-/** Tokens of `text` with `encoding`; special-token strings such as `<|endoftext|>` count as plain text. */
-export function countWith(encoder: Tiktoken, encoding: EncodingName, text: string): number {
-  if (text.length === 0) return 0;
-  let cache = caches.get(encoding);
-  if (!cache) { cache = new CountCache(); caches.set(encoding, cache); }
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const count = encoder.encode_ordinary(text).length;
-  cache.set(text, count);
-  return count;
-}
-
-/** Counts one text (exact for OpenAI models of that encoding). For many parts, prefer one `withEncoder` call. */
-export function countText(text: string, encoding: EncodingName): Promise<number> {
-  return withEncoder(encoding, (encoder) => countWith(encoder, encoding, text));
+/** Tokens of `text`; special-token strings such as `<|endoftext|>` count as plain text (encode_ordinary never throws). */
+export function countWith(encoder: Tiktoken, text: string): number {
+  return text.length === 0 ? 0 : encoder.encode_ordinary(text).length;
 }
 
 /**
  * Starts loading an encoder without waiting for it, e.g. when the first file with LLM calls opens, so the first
  * count does not pay the ~0.3 s construction. Still lazy: nothing loads until a shell asks. Errors surface on use.
  */
-export function warmUpEncoder(name: EncodingName = 'o200k_base'): void {
+function warmUp(name: EncodingName): void {
   entryFor(name).promise.catch(() => undefined);
 }
 
-/** Frees every encoder and the count caches (deactivate, end of a CLI run). Counting afterwards recreates them. */
-export function disposeEncoders(): void {
+/** Frees every encoder of this thread. Counting afterwards recreates them. */
+function disposeAll(): void {
   for (const entry of entries.values()) {
     entry.disposed = true;
     entry.promise.then((encoder) => encoder.free(), () => undefined);
   }
   entries.clear();
-  caches.clear();
 }
 
-/** For tests and the bench: how many encoders are alive (created or being created). */
+/** The encoders of this thread behind the counting port: the default everywhere but the extension host. */
+export const IN_THREAD_COUNTER: TokenCounter = Object.freeze({
+  countTexts: (encoding: EncodingName, texts: readonly string[]) =>
+    withEncoder(encoding, (encoder) => texts.map((text) => countWith(encoder, text))),
+  warmUp,
+  dispose: disposeAll,
+});
+
+/** For tests and the bench: how many encoders of this thread are alive (created or being created). */
 export function liveEncoderCount(): number {
   return entries.size;
 }

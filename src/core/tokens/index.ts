@@ -3,7 +3,12 @@
 
 export { countInputTokens } from './countInputTokens';
 export { estimateOutputTokens } from './estimateOutputTokens';
-export { countText, disposeEncoders, ENCODINGS, warmUpEncoder, type EncodingName } from './encoders';
+export { ENCODINGS, type EncodingName } from './encodingName';
+export { IN_THREAD_COUNTER } from './encoders';
+export {
+  countText, countTexts, disposeEncoders, setTokenCounter, warmUpEncoder, type TokenCounter,
+} from './tokenCounter';
+export { WorkerTokenCounter, type WorkerTokenCounterOptions } from './workerCounter';
 export { encodingForModel, normalizeModelName, tokenizerFor, type TokenizerChoice } from './modelTokenizer';
 export { anthropicImageTokens, geminiImageTokens, openAiImageTokens } from './imageTokens';
 export { VENDOR_TOKENIZERS, type VendorTokenizer } from './vendorTokenizers';
