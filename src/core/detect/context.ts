@@ -18,7 +18,7 @@ const NEXT_HANDLERS = /^(GET|POST|PUT|PATCH|DELETE)$/;
 
 export function loopContext(index: FileIndex, call: TsNode): LoopContext | undefined {
   let child: TsNode = call;
-  for (let p = call.parent; p; child = p, p = p.parent) {
+  for (let p = index.parentOf(call); p; child = p, p = index.parentOf(p)) {
     const kind = LOOPS[p.type];
     if (kind) {
       // `for x in items(): call()` — the call inside the iterable itself runs once.
@@ -33,39 +33,39 @@ export function loopContext(index: FileIndex, call: TsNode): LoopContext | undef
     }
     if (isFunctionNode(p)) {
       // A callback passed to items.map(...) / forEach / Promise.all(items.map(...)).
-      const args = p.parent;
-      const outer = args?.parent;
+      const args = index.parentOf(p);
+      const outer = args ? index.parentOf(args) : null;
       if (args && outer && (args.type === 'arguments' || args.type === 'argument_list') && (outer.type === 'call_expression' || outer.type === 'call')) {
         const fn = outer.childForFieldName('function');
         const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const k = method ? ITERATING_METHODS[method] : undefined;
         if (k) {
           const iterable = fn?.childForFieldName('object')?.text;
-          const all = enclosingPromiseAll(outer);
+          const all = enclosingPromiseAll(index, outer);
           return { kind: all ? 'promise-all' : k, range: index.nodeRange(all ?? p), ...(iterable ? { iterable: short(iterable) } : {}) };
         }
         if (fn && method && HTTP_VERBS.test(method) && /^(app|router|server|fastify|api|route|r)$/i.test(fn.childForFieldName('object')?.text ?? '')) {
           return { kind: 'handler', range: index.nodeRange(p) };
         }
       }
-      if (isHandlerFunction(p)) return { kind: 'handler', range: index.nodeRange(p) };
+      if (isHandlerFunction(index, p)) return { kind: 'handler', range: index.nodeRange(p) };
       if (p.type !== 'arrow_function' && p.type !== 'lambda' && p.type !== 'function_expression') return undefined;
     }
   }
   return undefined;
 }
 
-function enclosingPromiseAll(mapCall: TsNode): TsNode | undefined {
-  const args = mapCall.parent;
-  const outer = args?.parent;
+function enclosingPromiseAll(index: FileIndex, mapCall: TsNode): TsNode | undefined {
+  const args = index.parentOf(mapCall);
+  const outer = args ? index.parentOf(args) : null;
   if (!outer || outer.type !== 'call_expression') return undefined;
   const fn = outer.childForFieldName('function')?.text ?? '';
   return /^Promise\.(all|allSettled)$/.test(fn) ? outer : undefined;
 }
 
-function isHandlerFunction(fn: TsNode): boolean {
+function isHandlerFunction(index: FileIndex, fn: TsNode): boolean {
   // Flask / FastAPI decorators: @app.route(...), @router.post(...)
-  const dec = fn.parent;
+  const dec = index.parentOf(fn);
   if (dec?.type === 'decorated_definition') {
     for (const d of dec.namedChildren) {
       if (d?.type !== 'decorator') continue;
@@ -73,11 +73,12 @@ function isHandlerFunction(fn: TsNode): boolean {
     }
   }
   // Next.js route handlers: export async function POST(req) { … } / export const POST = async (req) => { … }
-  if (fn.type === 'function_declaration' && fn.parent?.type === 'export_statement') {
+  if (fn.type === 'function_declaration' && dec?.type === 'export_statement') {
     return NEXT_HANDLERS.test(fn.childForFieldName('name')?.text ?? '');
   }
-  const decl = fn.parent;
-  if (decl?.type === 'variable_declarator' && decl.parent?.parent?.type === 'export_statement') {
+  const decl = dec;
+  const declParent = decl?.type === 'variable_declarator' ? index.parentOf(decl) : null;
+  if (decl?.type === 'variable_declarator' && (declParent ? index.parentOf(declParent) : null)?.type === 'export_statement') {
     return NEXT_HANDLERS.test(decl.childForFieldName('name')?.text ?? '');
   }
   return false;
@@ -128,11 +129,11 @@ export function volumeFor(map: AnnotationMap, index: FileIndex, call: TsNode, st
   for (let l = start; l <= end; l++) { const a = map.byLine.get(l); if (a) return a; }
   const above = map.byLine.get(Math.min(start, stmtLine) - 1) ?? map.byLine.get(start - 1);
   if (above) return above;
-  for (let p = call.parent; p; p = p.parent) {
+  for (let p = index.parentOf(call); p; p = index.parentOf(p)) {
     if (!isFunctionNode(p)) continue;
     let top = p;
-    while (top.parent && (top.parent.type === 'decorated_definition' || top.parent.type === 'export_statement'
-      || top.parent.type === 'variable_declarator' || top.parent.type === 'lexical_declaration')) top = top.parent;
+    for (let up = index.parentOf(top); up && (up.type === 'decorated_definition' || up.type === 'export_statement'
+      || up.type === 'variable_declarator' || up.type === 'lexical_declaration'); up = index.parentOf(top)) top = up;
     const l = top.startPosition.row;
     const a = map.byLine.get(l - 1) ?? map.byLine.get(l);
     if (a) return a;
@@ -152,9 +153,9 @@ const MOCK_SETUP = /\b(?:mocker\.patch|monkeypatch\.setattr|(?:jest|vi)\.spyOn|m
  * Calls inside a test that patches the SDK: a `@patch(...)` decorated function, a `with patch(...)` block, or a
  * function whose body sets up mocks (`mocker.patch`, `jest.spyOn`, `nock(...)`) around the call.
  */
-export function insideMock(call: TsNode): boolean {
-  for (let p = call.parent; p; p = p.parent) {
-    if (isFunctionNode(p) && p.type !== 'lambda' && p.type !== 'arrow_function' || p.type === 'arrow_function' && p.parent?.type === 'arguments') {
+export function insideMock(index: FileIndex, call: TsNode): boolean {
+  for (let p = index.parentOf(call); p; p = index.parentOf(p)) {
+    if (isFunctionNode(p) && p.type !== 'lambda' && p.type !== 'arrow_function' || p.type === 'arrow_function' && index.parentOf(p)?.type === 'arguments') {
       const body = p.childForFieldName('body');
       if (body && MOCK_SETUP.test(body.text)) return true;
     }

@@ -67,12 +67,13 @@ export function detectInFile(
       if (e.k !== 'call') continue;
       const match = matchCall(r, compiled, e);
       if (!match) continue;
-      if (insideMock(node) || jsMocked && mockedModule(index)) continue;
+      if (insideMock(index, node) || jsMocked && mockedModule(index)) continue;
       const call = buildCall(r, index, language, e, match, options.file);
       if (!call) continue;
       const loop = loopContext(index, node);
       if (loop) call.loop = loop;
-      const volume = volumeFor(annotations, index, node, statementLine(node));
+      // The statement's line only matters next to an annotation (most files have none).
+      const volume = annotations.byLine.size ? volumeFor(annotations, index, node, statementLine(index, node)) : undefined;
       if (volume) call.volume = volume;
       out.push(call);
     } catch (err) {
@@ -89,9 +90,9 @@ function mockedModule(index: FileIndex): boolean {
   return false;
 }
 
-function statementLine(node: TsNode): number {
+function statementLine(index: FileIndex, node: TsNode): number {
   let n = node;
-  while (n.parent && !/statement|declaration|definition|^module$|^program$|^block$|statement_block/.test(n.parent.type)) n = n.parent;
+  for (let p = index.parentOf(n); p && !/statement|declaration|definition|^module$|^program$|^block$|statement_block/.test(p.type); p = index.parentOf(n)) n = p;
   return n.startPosition.row;
 }
 

@@ -113,7 +113,8 @@ export class Resolver {
           for (const b of this.index.bindings.get(key) ?? []) {
             let s = this.resolveBinding(b, depth);
             // @property / @cached_property: reading the attribute runs the getter.
-            if (s?.k === 'fn' && /@(functools\.)?(cached_)?property\b/.test(s.node.parent?.text.slice(0, s.node.startIndex - (s.node.parent?.startIndex ?? 0)) ?? '')) {
+            const owner = s?.k === 'fn' ? this.index.parentOf(s.node) : null;
+            if (s?.k === 'fn' && /@(functools\.)?(cached_)?property\b/.test(owner?.text.slice(0, s.node.startIndex - (owner?.startIndex ?? 0)) ?? '')) {
               s = this.returnsOf(s.node, depth);
             }
             if (s) return s;
