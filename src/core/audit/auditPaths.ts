@@ -3,23 +3,21 @@ import * as os from 'node:os';
 import { assetPath } from '../assets';
 import type { CancellationLike } from '../types';
 import { aggregateBy, byFileKey, byModelKey, byProviderKey, computeTotals } from './aggregate';
-import { type FileJob, type FileOutcome, prescreenFile } from './analyzeFile';
-import { runInProcess, WorkerPool } from './pool';
+import type { FileJob, FileOutcome } from './analyzeFile';
+import { AuditPipeline } from './auditPipeline';
+import { runInProcess } from './pool';
 import type {
   AuditedCall, AuditedFile, AuditOptions, AuditProgress, AuditResult, AuditRoot, ProgressListener, SkippedFile,
 } from './types';
-import { ScratchBuffer } from './readSource';
 import { walkRoots } from './walk';
 
-// The audit runner: walk → read and prefilter → analyse (in worker threads when the tree is big enough to repay
-// their start-up) → aggregate. Cancelling returns what was analysed so far, flagged `cancelled`.
+// The audit runner: walk → read and prefilter → detect (in worker threads when the tree is big enough to repay their
+// start-up; auditPipeline.ts) → estimate → aggregate. Cancelling returns what was analysed so far, flagged `cancelled`.
 
 /** Below this many files, starting workers (each loads the engine and its WASM) costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 400;
 const PROGRESS_EVERY = 50;
 const MAX_AUTO_WORKERS = 2;
-/** The prescreen gives the event loop (the walk, worker messages, a Cancel click) a turn this often. */
-const PRESCREEN_YIELD_MS = 15;
 
 export async function auditPaths(
   roots: readonly AuditRoot[], options: AuditOptions, token?: CancellationLike, onProgress?: ProgressListener,
@@ -38,24 +36,19 @@ export async function auditPaths(
     if (progress.done % PROGRESS_EVERY === 0 || progress.done === progress.total) report();
   };
 
-  // Workers start as soon as the tree is known to be big enough (or at once when asked for), and analyse while the
+  // Workers start as soon as the tree is known to be big enough (or at once when asked for), and detect while the
   // walk goes on; a small tree never pays for them.
   const plan = planWorkers(options);
-  let pool: WorkerPool | undefined;
-  // With workers, this thread reads and prefilters every file itself (cheap, and it would otherwise wait) and sends
-  // only the files with SDK markers — under a tenth of a typical tree — to the workers, which parse and estimate.
-  const screening = new Prescreen(jobs, options.maxFileBytes, sink, token);
-  const startPool = (): void => {
-    if (pool || !plan.script || token?.isCancellationRequested) return;
-    const started = new WorkerPool(jobs, {
+  let pipeline: AuditPipeline | undefined;
+  const startPipeline = (): void => {
+    if (pipeline || !plan.script || token?.isCancellationRequested) return;
+    pipeline = new AuditPipeline(jobs, {
       workers: plan.count, workerScript: plan.script, settings: options.settings, maxBytes: options.maxFileBytes,
-      logger: options.logger,
+      logger: options.logger, skipTokenCounting: options.skipTokenCounting,
     }, sink, token);
-    pool = started;
-    screening.start((i) => started.add(i));
-    jobs.forEach((_, i) => screening.add(i));
+    for (let i = 0; i < jobs.length; i++) pipeline.add(i);
   };
-  if (plan.count > 0 && plan.forced) startPool();
+  if (plan.count > 0 && plan.forced) startPipeline();
 
   await walkRoots(roots, options, token, (entry) => {
     if (entry.kind === 'skipped') {
@@ -64,20 +57,19 @@ export async function auditPaths(
     }
     jobs.push({ absPath: entry.absPath, language: entry.language, file: entry.file });
     progress.found = jobs.length;
-    if (pool) screening.add(jobs.length - 1);
-    else if (plan.count > 0 && jobs.length >= MIN_FILES_FOR_WORKERS) startPool();
+    if (pipeline) pipeline.add(jobs.length - 1);
+    else if (plan.count > 0 && jobs.length >= MIN_FILES_FOR_WORKERS) startPipeline();
     if (jobs.length % PROGRESS_EVERY === 0) report();
   });
   progress.total = jobs.length;
   report();
 
   let workersUsed = 0;
-  if (pool) {
-    workersUsed = pool.size;
-    await screening.close();
-    await pool.close();
+  if (pipeline) {
+    workersUsed = pipeline.workers;
+    await pipeline.finish();
   } else if (!token?.isCancellationRequested) {
-    await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger);
+    await runInProcess(jobs, options.settings, options.maxFileBytes, sink, token, options.logger, options.skipTokenCounting);
   }
 
   const files: AuditedFile[] = [];
@@ -141,59 +133,5 @@ function defaultWorkerScript(): string | undefined {
     return assetPath('auditWorker.js');
   } catch {
     return undefined;
-  }
-}
-
-/** Main-thread read + prefilter in front of the worker pool, yielding to the event loop every few ms. */
-class Prescreen {
-  private readonly pending: number[] = [];
-  private next = 0;
-  private closed = false;
-  private wake: (() => void) | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private readonly scratch = new ScratchBuffer();
-
-  constructor(
-    private readonly jobs: readonly FileJob[], private readonly maxBytes: number | undefined,
-    private readonly sink: (index: number, outcome: FileOutcome) => void, private readonly token?: CancellationLike,
-  ) {}
-
-  start(candidate: (index: number) => void): void {
-    this.running = this.loop(candidate);
-  }
-
-  add(index: number): void {
-    this.pending.push(index);
-    this.wake?.();
-  }
-
-  close(): Promise<void> {
-    this.closed = true;
-    this.wake?.();
-    return this.running;
-  }
-
-  private async loop(candidate: (index: number) => void): Promise<void> {
-    let lastYield = Date.now();
-    for (;;) {
-      if (this.token?.isCancellationRequested) return;
-      const index = this.pending[this.next];
-      if (index === undefined) {
-        if (this.closed) return;
-        await new Promise<void>((resolve) => { this.wake = resolve; });
-        this.wake = undefined;
-        continue;
-      }
-      this.next += 1;
-      const job = this.jobs[index];
-      if (!job) continue;
-      const first = prescreenFile(job, this.maxBytes, this.scratch);
-      if (first.outcome) this.sink(index, first.outcome);
-      else candidate(index);
-      if (Date.now() - lastYield > PRESCREEN_YIELD_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        lastYield = Date.now();
-      }
-    }
   }
 }

@@ -2,15 +2,16 @@ import { Worker } from 'node:worker_threads';
 import * as path from 'node:path';
 import type { AnalysisSettings } from '../settings';
 import type { CancellationLike, Logger } from '../types';
-import { analyzeFile, ReadCache, type FileJob, type FileOutcome } from './analyzeFile';
-import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
+import { analyzeFile, ReadCache, type DetectOutcome, type FileJob, type FileOutcome } from './analyzeFile';
+import { ScratchBuffer } from './readSource';
+import type { DetectJob, FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 
-// Spreads file jobs over worker threads. Reading, prefiltering, parsing (WASM) and tokenizing are CPU-bound, so on
-// two cores two workers roughly halve the wall time of a large audit; the main thread walks folders and feeds jobs
-// while they work (the pool accepts jobs before the walk has finished), then collects results.
-// A worker that dies has its unfinished batches redone in-process, so a crash costs time, never results.
+// Spreads detection over worker threads. Parsing (WASM) and resolution are the CPU-bound part of an audit, so they go
+// to workers while the runner's thread walks, reads, prefilters and estimates; the pool accepts candidates before the
+// walk has finished. A worker that dies has its unfinished batches handed back to the runner (`redo`), so a crash
+// costs time, never results.
 
-const BATCH = 24;
+const BATCH = 16;
 const IN_FLIGHT_PER_WORKER = 2;
 const CANCEL_POLL_MS = 25;
 const YIELD_EVERY_MS = 15;
@@ -18,21 +19,29 @@ const YIELD_EVERY_MS = 15;
 export interface PoolOptions {
   workers: number;
   workerScript: string;
-  settings: AnalysisSettings;
   maxBytes: number | undefined;
   logger?: Logger;
 }
 
+/** The runner's side of the pool: candidates by index, where detections go, and who redoes a failed worker's share. */
+export interface PoolClient {
+  job(index: number): DetectJob;
+  detected(index: number, outcome: DetectOutcome): void;
+  /** Detects these in the runner's thread (their worker failed); resolves when every one has reached `detected`. */
+  redo(indices: readonly number[]): Promise<void>;
+}
+
 export type OutcomeSink = (index: number, outcome: FileOutcome) => void;
 
+/** Prescreen, detect and estimate every job in this thread, yielding to the event loop every few ms. */
 export async function runInProcess(
   jobs: readonly FileJob[], settings: AnalysisSettings, maxBytes: number | undefined, sink: OutcomeSink,
-  token?: CancellationLike, logger?: Logger, indices?: readonly number[],
+  token?: CancellationLike, logger?: Logger, skipTokenCounting = false,
 ): Promise<void> {
-  const order = indices ?? jobs.map((_, i) => i);
   let lastYield = Date.now();
   const cache = new ReadCache(maxBytes);
-  for (const index of order) {
+  const scratch = new ScratchBuffer();
+  for (const [index, job] of jobs.entries()) {
     // Files without markers finish without a real await; give the event loop a turn every few ms so a Cancel
     // click (and everything else the host does) gets through during a long in-process audit.
     if (Date.now() - lastYield > YIELD_EVERY_MS) {
@@ -40,40 +49,35 @@ export async function runInProcess(
       lastYield = Date.now();
     }
     if (token?.isCancellationRequested) return;
-    const job = jobs[index];
-    if (!job) continue;
-    sink(index, await analyzeFile(job, settings, maxBytes, token, logger, cache));
+    sink(index, await analyzeFile(job, settings, maxBytes, token, logger, cache, scratch, skipTokenCounting));
   }
 }
 
 /**
- * Worker threads fed incrementally: `add(index)` as the walk finds files (indices into the shared, growing `jobs`
- * array), then `close()` and await `done`. Cancellation terminates the workers at once; outcomes already received
- * stay in the sink.
+ * Worker threads fed incrementally: `add(index)` as candidates are found, then `close()`, which resolves once every
+ * candidate has been detected (or on cancellation: workers are terminated at once; detections already received stay).
  */
 export class WorkerPool {
-  readonly done: Promise<void>;
-  private resolveDone!: () => void;
   private readonly queue: number[] = [];
   private closed = false;
   private finished = false;
+  private readonly done: Promise<void>;
+  private resolveDone!: () => void;
   private readonly orphaned: number[] = [];
   private readonly live = new Set<Worker>();
   private readonly inFlight = new Map<Worker, Map<number, number[]>>();
   private nextBatchId = 0;
+  private depth = IN_FLIGHT_PER_WORKER;
   private readonly poll: NodeJS.Timeout;
 
-  constructor(
-    private readonly jobs: readonly FileJob[], private readonly options: PoolOptions, private readonly sink: OutcomeSink,
-    private readonly token?: CancellationLike,
-  ) {
+  constructor(private readonly options: PoolOptions, private readonly client: PoolClient, private readonly token?: CancellationLike) {
     this.done = new Promise<void>((resolve) => {
       this.resolveDone = resolve;
     });
     this.poll = setInterval(() => {
       if (this.token?.isCancellationRequested) this.finish();
     }, CANCEL_POLL_MS);
-    const init: WorkerInit = { settings: options.settings, maxBytes: options.maxBytes, assetsDir: path.dirname(options.workerScript) };
+    const init: WorkerInit = { maxBytes: options.maxBytes, assetsDir: path.dirname(options.workerScript) };
     for (let i = 0; i < Math.max(1, options.workers); i++) this.start(init);
     if (this.live.size === 0) this.finish();
   }
@@ -81,6 +85,11 @@ export class WorkerPool {
   /** The number of workers that started. */
   get size(): number {
     return this.live.size;
+  }
+
+  /** Candidates not yet sent to a worker. */
+  get queued(): number {
+    return this.finished ? 0 : this.queue.length;
   }
 
   add(index: number): void {
@@ -92,7 +101,21 @@ export class WorkerPool {
     if (this.queue.length >= BATCH) for (const w of this.live) this.feed(w);
   }
 
-  /** No more jobs: flush the queue; `done` resolves when every job has an outcome (or on cancellation). */
+  /**
+   * Lets each worker hold up to `batches` batches: call before blocking this thread for a while (building the
+   * tokenizer), so the workers do not run dry meanwhile.
+   */
+  runAhead(batches: number): void {
+    this.depth = Math.max(this.depth, batches);
+    for (const w of this.live) this.feed(w);
+  }
+
+  /** Takes up to `count` queued candidates back, for the caller to detect itself. */
+  take(count: number): number[] {
+    return this.finished ? [] : this.queue.splice(0, count);
+  }
+
+  /** No more candidates: flush the queue; resolves when every candidate has a detection (or on cancellation). */
   close(): Promise<void> {
     this.closed = true;
     for (const w of this.live) this.feed(w);
@@ -120,12 +143,14 @@ export class WorkerPool {
       const batch = mine?.get(message.id);
       if (!mine || !batch) return;
       mine.delete(message.id);
-      message.outcomes.forEach((outcome, k) => {
-        const index = batch[k];
-        if (index !== undefined) this.sink(index, outcome);
-      });
+      // Refill before handing the results over: the runner may spend a while estimating them.
       if (this.token?.isCancellationRequested) this.finish();
       else this.feed(worker);
+      message.outcomes.forEach((outcome, k) => {
+        const index = batch[k];
+        if (index !== undefined) this.client.detected(index, outcome);
+      });
+      this.checkFinished();
     });
     worker.on('error', (error) => this.retire(worker, error));
     worker.on('exit', (code) => {
@@ -136,14 +161,14 @@ export class WorkerPool {
   private feed(worker: Worker): void {
     const mine = this.inFlight.get(worker);
     if (!mine) return;
-    // Full batches while the walk is still running (fewer messages); whatever is left once it has finished, or
+    // Full batches while candidates are still coming (fewer messages); whatever is left once they have all come, or
     // when this worker would otherwise sit idle.
-    while (mine.size < IN_FLIGHT_PER_WORKER && this.queue.length > 0
+    while (mine.size < this.depth && this.queue.length > 0
       && (this.closed || this.queue.length >= BATCH || mine.size === 0)) {
       const batch = this.queue.splice(0, BATCH);
       const id = this.nextBatchId++;
       mine.set(id, batch);
-      const message: ToWorker = { type: 'jobs', id, jobs: batch.map((i) => this.jobs[i]!) };
+      const message: ToWorker = { type: 'detect', id, jobs: batch.map((i) => this.client.job(i)) };
       worker.postMessage(message);
     }
     this.checkFinished();
@@ -162,7 +187,7 @@ export class WorkerPool {
     for (const batch of mine?.values() ?? []) this.orphaned.push(...batch);
     void worker.terminate();
     if (this.live.size === 0) {
-      // Nobody left to take the rest: it goes in-process, including what the walk adds later.
+      // Nobody left to take the rest: it goes to the runner, including what is added later.
       this.orphaned.push(...this.queue.splice(0));
       this.finish();
     } else {
@@ -181,14 +206,14 @@ export class WorkerPool {
       return;
     }
     const redo = async (): Promise<void> => {
-      // Jobs orphaned by a failure — and any the walk adds after it — are analysed here until the pool is closed.
+      // Candidates orphaned by a failure — and any added after it — are detected by the runner until the pool is closed.
       let start = 0;
       for (;;) {
         if (start < this.orphaned.length) {
           const slice = this.orphaned.slice(start);
           start = this.orphaned.length;
-          this.options.logger?.warn(`audit: analysing ${slice.length} file(s) in-process after a worker failure`);
-          await runInProcess(this.jobs, this.options.settings, this.options.maxBytes, this.sink, this.token, this.options.logger, slice);
+          this.options.logger?.warn(`audit: detecting ${slice.length} file(s) in-process after a worker failure`);
+          await this.client.redo(slice);
         } else if (this.closed || this.token?.isCancellationRequested) {
           return;
         } else {

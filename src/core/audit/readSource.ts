@@ -32,19 +32,19 @@ export function screenBytes(bytes: Uint8Array, name: string): string | undefined
   return undefined;
 }
 
-/**
- * The text to run the SDK-marker prefilter on, without decoding: Latin-1 maps each byte to one char (a memcpy into a
- * one-byte string), and the markers are ASCII, so a marker matches here exactly when it matches the UTF-8 text.
- * Undefined for UTF-16 files, which must be decoded first.
- */
-export function prefilterText(bytes: Buffer): string | undefined {
-  return bomEncoding(bytes) ? undefined : bytes.toString('latin1');
+/** UTF-16 text (by its BOM): ASCII markers do not appear byte for byte in it, so it is decoded before any prefilter. */
+export function isUtf16(bytes: Uint8Array): boolean {
+  return bomEncoding(bytes) !== undefined;
 }
 
 export function decodeSource(bytes: Uint8Array, name: string): SourceResult {
-  const encoding = bomEncoding(bytes) ?? 'utf-8';
   const screened = screenBytes(bytes, name);
-  if (screened) return { ok: false, reason: screened };
+  return screened ? { ok: false, reason: screened } : decodeScreened(bytes);
+}
+
+/** decodeSource for bytes that have passed screenBytes already (the audit's prescreen). */
+export function decodeScreened(bytes: Uint8Array): SourceResult {
+  const encoding = bomEncoding(bytes) ?? 'utf-8';
   if (encoding === 'utf-8') {
     // Fast path for the common case: simdutf-validated UTF-8 decodes with Buffer#toString (several times faster than
     // TextDecoder on large trees) and cannot contain replacement characters, so they need no count.

@@ -30,6 +30,11 @@ export interface AuditOptions extends WalkOptions {
   workers?: number;
   /** Path of the bundled worker (dist/auditWorker.js); default: next to the assets. Missing file → in-process. */
   workerScript?: string;
+  /**
+   * @internal Bench only (bench/probes/auditCounting.ts measures what token counting adds to an audit): input tokens
+   * are not counted and reported as 0. Never a CLI option.
+   */
+  skipTokenCounting?: boolean;
 }
 
 /** A file that was looked at and not analysed, and why (binary, too large, minified, unreadable, symlink loop …). */

@@ -1,11 +1,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setAssetsDir } from '../assets';
 import type { Logger } from '../types';
-import { analyzeFile, ReadCache } from './analyzeFile';
+import { detectFile, ReadCache, type DetectOutcome } from './analyzeFile';
 import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 
-// Entry of dist/auditWorker.js: analyses batches of files sent by the runner (pool.ts) and posts the outcomes back.
-// Each worker loads its own parser and tokenizer lazily, exactly like the main thread would.
+// Entry of dist/auditWorker.js: detects the LLM calls of batches of candidate texts sent by the runner (pool.ts) and
+// posts them back. Only the parser loads here; tokens and footprints are estimated by the runner, so no worker builds
+// a tokenizer (~0.4 s CPU and ~115 MB each).
 
 const init = workerData as WorkerInit | undefined;
 const port = parentPort;
@@ -20,16 +21,16 @@ if (port && init) {
       type: 'log', level: 'error', message: error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message,
     }),
   };
-  // Batches are handled one at a time, in order: the runner keeps two in flight per worker so none waits idle.
+  // Batches are handled one at a time, in order: the runner keeps several in flight per worker so none waits idle.
   let queue: Promise<void> = Promise.resolve();
   // A worker serves one audit: its cache of imported workspace modules lives as long as it does.
   const cache = new ReadCache(init.maxBytes);
   port.on('message', (message: ToWorker) => {
-    if (message.type !== 'jobs') return;
+    if (message.type !== 'detect') return;
     queue = queue.then(async () => {
-      const outcomes = [];
-      for (const job of message.jobs) outcomes.push(await analyzeFile(job, init.settings, init.maxBytes, undefined, logger, cache));
-      post({ type: 'results', id: message.id, outcomes });
+      const outcomes: DetectOutcome[] = [];
+      for (const job of message.jobs) outcomes.push(await detectFile(job, job.text, cache, undefined, logger));
+      post({ type: 'detected', id: message.id, outcomes });
     });
   });
 }

@@ -2,6 +2,10 @@
 // the engine would find a call in, so it lists every SDK module name, known endpoint host and the SDK-specific method
 // paths that loose matching accepts without an import. Case-sensitive on purpose: module names and URLs are lower
 // case in real code, and a case-insensitive scan is several times slower.
+// Over a whole tree, a byte-level literal scan (markerScan.ts: every alternative below has a literal there) runs first
+// and this regex only confirms the files it flags.
+export { mayHaveSdkMarkers } from './markerScan';
+
 const DIRECT = [
   'openai', 'anthropic', 'genai', 'generativeai', 'generative-ai', 'vertexai', 'mistral', 'cohere(?!n)', 'bedrock',
   'litellm', 'ollama', 'langchain', 'langgraph', 'llama_index', 'llamaindex', '@ai-sdk', 'groq', 'deepseek',
@@ -17,7 +21,9 @@ const DIRECT = [
  * them further before parsing (hasDirectSdkMarkers below, detect/index.ts).
  */
 const INDIRECT = ['\\.a?invoke\\(', 'Runner\\.run'];
-const MARKERS = new RegExp([...DIRECT, ...INDIRECT].join('|'));
+/** The alternatives of the one-pass regex (tests check that markerScan.ts has a literal for each). */
+export const MARKER_ALTERNATIVES: readonly string[] = [...DIRECT, ...INDIRECT];
+const MARKERS = new RegExp(MARKER_ALTERNATIVES.join('|'));
 const DIRECT_MARKERS = new RegExp(DIRECT.join('|'));
 
 // Markers made of common words are checked with a plain substring search first: an alternation that starts with
