@@ -125,8 +125,28 @@ export function importsSdkModule(
     for (const candidate of moduleFiles(file, mod, python)) {
       let other: string | undefined;
       try { other = readFile(candidate); } catch { other = undefined; }
-      if (other !== undefined && hasMarkers(other)) return true;
+      if (other !== undefined && markersOf(other, hasMarkers)) return true;
     }
   }
   return false;
+}
+
+/**
+ * hasMarkers of another file's text, remembered by text: one config or client module is imported by many files of a
+ * tree, and the audit's read cache hands back the same string each time (a Map keyed by a string hashes it once).
+ * Bounded, as it keeps those texts alive.
+ */
+const markerMemos = new WeakMap<(text: string) => boolean, Map<string, boolean>>();
+const MARKER_MEMO_LIMIT = 512;
+
+function markersOf(text: string, hasMarkers: (text: string) => boolean): boolean {
+  let memo = markerMemos.get(hasMarkers);
+  if (!memo) markerMemos.set(hasMarkers, (memo = new Map()));
+  let v = memo.get(text);
+  if (v === undefined) {
+    if (memo.size >= MARKER_MEMO_LIMIT) memo.clear();
+    v = hasMarkers(text);
+    memo.set(text, v);
+  }
+  return v;
 }

@@ -5,8 +5,24 @@ import * as path from 'node:path';
  * importing file's folder and up to 8 parents (no sys.path here); JS/TS relative specifiers and the `@/` / `~/`
  * tsconfig aliases. Bare package names (node_modules, site-packages) are not workspace code: none.
  */
-export function moduleFiles(file: string, mod: string, python: boolean): string[] {
+export function moduleFiles(file: string, mod: string, python: boolean): readonly string[] {
   const dir = path.dirname(file);
+  // A pure function of (folder, specifier): files of one folder import the same modules, and one file names the same
+  // imported module many times (bench tree: path.join and friends were ~20 % of resolving imported names).
+  const key = `${python ? 'p' : 'j'}\0${dir}\0${mod}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    hit = compute(dir, mod, python);
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new Map<string, readonly string[]>();
+
+function compute(dir: string, mod: string, python: boolean): readonly string[] {
   if (python) {
     const m = /^(\.*)(.*)$/.exec(mod);
     const dots = m?.[1]?.length ?? 0;

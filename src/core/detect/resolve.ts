@@ -86,6 +86,7 @@ export class Resolver {
   private readonly looseReturns: Map<string, MethodRow[]>;
   private readonly memo = new Map<number, Sym | null>();
   private readonly fileCache = new Map<string, string | undefined>();
+  private readonly foreign = new Map<string, SdkObject | undefined>();
 
   constructor(readonly index: FileIndex, readonly table: SdkTable, private readonly options: ResolverOptions) {
     const t = tableIndex(table);
@@ -179,8 +180,18 @@ export class Resolver {
     return null;
   }
 
-  /** An SDK object constructed at module level in another workspace file (`from app.llm import llm`). */
+  /**
+   * An SDK object constructed at module level in another workspace file (`from app.llm import llm`). Remembered per
+   * name for the file: every reference to an imported name asks again.
+   */
   private foreignObject(qn: string): SdkObject | undefined {
+    if (this.foreign.has(qn)) return this.foreign.get(qn);
+    const o = this.findForeign(qn);
+    this.foreign.set(qn, o);
+    return o;
+  }
+
+  private findForeign(qn: string): SdkObject | undefined {
     if (!this.options.readFile || !this.options.file) return undefined;
     const dot = qn.lastIndexOf('.');
     if (dot <= 0) return undefined;
@@ -631,7 +642,7 @@ export class Resolver {
     return t;
   }
 
-  private moduleFiles(mod: string): string[] {
+  private moduleFiles(mod: string): readonly string[] {
     return this.options.file ? moduleFiles(this.options.file, mod, this.index.python) : [];
   }
 }
