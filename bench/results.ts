@@ -44,10 +44,11 @@ export function renderResults(machine: Machine, sections: Section[], notes: stri
     `- ripgrep: \`rg -l -e '${markers}' bench/tree\`. Audit: \`node dist/cli.js audit bench/tree --format json\` ` +
       '(automatic worker threads). One untimed run of each first (warm page cache), then timed runs alternating ' +
       'between the two; wall time around the whole process; peak RSS from GNU time (`/usr/bin/time -v`).',
-    '- Token counting: the CLI has no switch to turn counting off, so a probe replays walk → read → prefilter → ' +
-      'detect over the tree in one thread, then times countInputTokens + estimateOutputTokens for every detected ' +
-      'call; the share is that time over the audit\'s wall time (the audit spreads counting over its workers, so ' +
-      'this overstates it).',
+    '- Token counting, direct: bench/probes/auditCounting.ts runs the same audit (auditPaths with the real worker ' +
+      'script, a fresh process each time) with and without the estimation\'s token counting (a bench-only ' +
+      'AuditOptions field, not a CLI flag), alternating, best of 3 each; "adds" is (with − without) ÷ without. ' +
+      'Indirect, for comparison: a probe replays walk → read → prefilter → detect in one thread, then times ' +
+      'countInputTokens + estimateOutputTokens for every call, over the audit\'s wall time.',
     '- Fresh-process numbers (first count, cold analysis, activation) each start a new `node`; activation loads ' +
       'dist/extension.js with `require(\'vscode\')` resolved to bench/probes/fakeVscode.ts.',
     '- Warm analysis edits the text slightly before every run (a comment line), as typing would, so a whole-text ' +

@@ -7,9 +7,9 @@ import { countInputTokens, estimateOutputTokens } from '../../src/core/tokens';
 import type { DetectedCall } from '../../src/core/types';
 import { cpuSince, elapsed, emit, fail } from './probe';
 
-// Issue 4: what token counting adds to an audit. The CLI has no "skip tokens" switch, so this replays the audit's
-// stages over the bench tree in one thread — walk, read, prefilter, detect — and then times the counting stage
-// (countInputTokens + estimateOutputTokens for every detected call, encoders loaded lazily as in the audit) on its own.
+// Issue 4, the indirect measure (the direct one is auditCounting.ts): this replays the audit's stages over the bench
+// tree in one thread — walk, read, prefilter, detect — and then times the counting stage (countInputTokens +
+// estimateOutputTokens for every detected call, encoders loaded lazily as in the audit) on its own.
 
 async function main(): Promise<void> {
   const root = process.argv[2];
