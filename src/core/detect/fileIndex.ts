@@ -32,32 +32,35 @@ export interface ParamBinding {
 // WASM per call (gen5000.py, 2,045 calls: 20.6 -> 13.2 ms for the call matches). Python methods and class attributes
 // are told by the query too (`@method`, `@classattr`): asking `node.parent` instead costs a walk from the root per
 // step in web-tree-sitter 0.25 (~5 µs a step in a 5,000-line file; ~10 ms per analysis for its 665 assignments).
-const PY_QUERY = `
-[(function_definition) (lambda)] @scope
-(function_definition name: (identifier) @lhs) @fndef
-(import_statement) @import
-(import_from_statement) @import
-(assignment left: (_) @lhs right: (_) @rhs) @assign
-(as_pattern alias: (as_pattern_target) @lhs) @aspat
-(call function: _ @fn) @call
-(class_definition (block (function_definition) @method))
-(class_definition (block (decorated_definition (function_definition) @method)))
-(class_definition (_ (_ (assignment) @classattr)))
-`;
-const JS_COMMON = `
-[(function_declaration) (function_expression) (arrow_function) (method_definition) (generator_function_declaration) (generator_function)] @scope
-(function_declaration name: (identifier) @lhs) @fndef
-(method_definition name: (property_identifier) @lhs) @fndef
-(import_statement) @import
-(variable_declarator name: (_) @lhs value: (_) @rhs) @assign
-(assignment_expression left: (_) @lhs right: (_) @rhs) @assign
-(call_expression function: _ @fn) @call
-`;
-const QUERIES: Record<Grammar, string> = {
-  python: PY_QUERY,
-  javascript: `${JS_COMMON}(field_definition property: (_) @lhs value: (_) @rhs) @assign`,
-  typescript: `${JS_COMMON}(public_field_definition name: (_) @lhs value: (_) @rhs) @assign`,
-  tsx: `${JS_COMMON}(public_field_definition name: (_) @lhs value: (_) @rhs) @assign`,
+/** One query pattern, and the node type its whole-node capture has (so the pass never asks WASM for it). */
+type Pattern = [source: string, wholeType?: string];
+
+const PY_PATTERNS: Pattern[] = [
+  ['[(function_definition) (lambda)] @scope'],
+  ['(function_definition name: (identifier) @lhs) @fndef', 'function_definition'],
+  ['(import_statement) @import', 'import_statement'],
+  ['(import_from_statement) @import', 'import_from_statement'],
+  ['(assignment left: (_) @lhs right: (_) @rhs) @assign', 'assignment'],
+  ['(as_pattern alias: (as_pattern_target) @lhs) @aspat', 'as_pattern'],
+  ['(call function: _ @fn) @call'],
+  ['(class_definition (block (function_definition) @method))'],
+  ['(class_definition (block (decorated_definition (function_definition) @method)))'],
+  ['(class_definition (_ (_ (assignment) @classattr)))'],
+];
+const JS_PATTERNS: Pattern[] = [
+  ['[(function_declaration) (function_expression) (arrow_function) (method_definition) (generator_function_declaration) (generator_function)] @scope'],
+  ['(function_declaration name: (identifier) @lhs) @fndef', 'function_declaration'],
+  ['(method_definition name: (property_identifier) @lhs) @fndef', 'method_definition'],
+  ['(import_statement) @import', 'import_statement'],
+  ['(variable_declarator name: (_) @lhs value: (_) @rhs) @assign', 'variable_declarator'],
+  ['(assignment_expression left: (_) @lhs right: (_) @rhs) @assign', 'assignment_expression'],
+  ['(call_expression function: _ @fn) @call'],
+];
+const PATTERNS: Record<Grammar, Pattern[]> = {
+  python: PY_PATTERNS,
+  javascript: [...JS_PATTERNS, ['(field_definition property: (_) @lhs value: (_) @rhs) @assign', 'field_definition']],
+  typescript: [...JS_PATTERNS, ['(public_field_definition name: (_) @lhs value: (_) @rhs) @assign', 'public_field_definition']],
+  tsx: [...JS_PATTERNS, ['(public_field_definition name: (_) @lhs value: (_) @rhs) @assign', 'public_field_definition']],
 };
 
 const compiled = new Map<Grammar, Query>();
@@ -65,7 +68,9 @@ const compiled = new Map<Grammar, Query>();
 function queryFor(grammar: Grammar, tree: TsTree): Query {
   let q = compiled.get(grammar);
   if (!q) {
-    q = new TreeSitter.Query(tree.language, QUERIES[grammar]);
+    q = new TreeSitter.Query(tree.language, PATTERNS[grammar].map((p) => p[0]).join('\n'));
+    // Match.patternIndex indexes PATTERNS: one pattern per row (a top-level alternation is one pattern).
+    if (q.patternCount() !== PATTERNS[grammar].length) throw new Error(`${grammar} query: ${q.patternCount()} patterns, ${PATTERNS[grammar].length} rows`);
     compiled.set(grammar, q);
   }
   return q;
@@ -114,7 +119,8 @@ export class FileIndex {
     const deferred: TsNode[] = [];
     // Declarations are applied after the pass, in match order, once every Python method / class attribute is known
     // (their @method / @classattr matches may come before or after the declaration's own match).
-    const declarations: import('web-tree-sitter').QueryCapture[][] = [];
+    const declarations: import('web-tree-sitter').QueryMatch[] = [];
+    const patterns = PATTERNS[grammar];
     for (const match of q.matches(tree.rootNode)) {
       const caps = match.captures;
       const first = caps[0];
@@ -132,10 +138,11 @@ export class FileIndex {
         case 'scope': this.functions.push({ start: first.node.startIndex, end: first.node.endIndex, node: first.node }); break;
         case 'method': this.pyMethods.add(first.node.id); break;
         case 'classattr': this.pyClassAttrs.add(first.node.id); break;
-        default: declarations.push(caps);
+        default: declarations.push(match);
       }
     }
-    for (const caps of declarations) {
+    for (const match of declarations) {
+      const caps = match.captures;
       const first = caps[0]!;
       if (first.name === 'import') { this.addImport(first.node); continue; }
       let whole: TsNode | undefined;
@@ -146,14 +153,15 @@ export class FileIndex {
         else if (c.name === 'rhs') rhs = c.node;
         else whole = c.node;
       }
-      if (whole?.type === 'as_pattern') rhs = whole.firstNamedChild ?? undefined;
+      const wholeType = whole ? patterns[match.patternIndex]?.[1] ?? whole.type : undefined;
+      if (wholeType === 'as_pattern') rhs = whole?.firstNamedChild ?? undefined;
       // Local functions and methods are bindings too: a call to them yields what they return
       // (`def get_llm(): return ChatOpenAI(...)`), and they shadow SDK names (`def completion(...)`).
-      if (first.name === 'fndef' || whole?.type === 'function_definition' || whole?.type === 'function_declaration' || whole?.type === 'method_definition') {
+      if (first.name === 'fndef' || wholeType === 'function_definition' || wholeType === 'function_declaration' || wholeType === 'method_definition') {
         if (whole && lhs) this.addFunction(lhs.text, whole);
         continue;
       }
-      if (whole && lhs && rhs) this.addBinding(lhs, rhs, whole);
+      if (whole && wholeType && lhs && rhs) this.addBinding(lhs, rhs, whole, wholeType);
     }
     if (deferred.length) {
       let added = false;
@@ -243,9 +251,9 @@ export class FileIndex {
     push(this.bindings, name, b);
   }
 
-  private addBinding(lhs: TsNode, value: TsNode, node: TsNode): void {
-    // `const x = require('m')` / `const { A, B: C } = require('m')` are imports.
-    const req = requireSpecifier(value);
+  private addBinding(lhs: TsNode, value: TsNode, node: TsNode, nodeType: string): void {
+    // `const x = require('m')` / `const { A, B: C } = require('m')` are imports (Python has no such node types).
+    const req = this.python ? null : requireSpecifier(value);
     if (req !== null) {
       this.importedModules.add(req);
       if (lhs.type === 'identifier') this.imports.set(lhs.text, req);
@@ -267,7 +275,7 @@ export class FileIndex {
     switch (lhs.type) {
       case 'identifier': case 'property_identifier': case 'private_property_identifier': {
         name = lhs.text;
-        if (node.type === 'public_field_definition' || node.type === 'field_definition') { name = `this.${name}`; classField = true; }
+        if (nodeType === 'public_field_definition' || nodeType === 'field_definition') { name = `this.${name}`; classField = true; }
         else if (this.python && this.pyClassAttrs.has(node.id)) classField = true;
         break;
       }
@@ -402,8 +410,9 @@ function lastSegment(fn: TsNode, t: string): string {
 
 function requireSpecifier(value: TsNode): string | null {
   let v = value;
-  if (v.type === 'await_expression') v = v.firstNamedChild ?? v;
-  if (v.type !== 'call_expression') return null;
+  let type = v.type;
+  if (type === 'await_expression') { v = v.firstNamedChild ?? v; type = v.type; }
+  if (type !== 'call_expression') return null;
   const fn = v.childForFieldName('function');
   if (!fn || (fn.text !== 'require' && fn.type !== 'import')) return null;
   const arg = v.childForFieldName('arguments')?.firstNamedChild;
