@@ -160,40 +160,59 @@ async function tokenBench(sections: Section[], auditMs: number | null): Promise<
 async function editorBench(sections: Section[]): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-footprint-bench-'));
   const lines: Line[] = [];
+  // The probe analyses the way the extension does (src/extension/editorAnalysis.ts): engine bundle loaded on first
+  // use, tokens counted in the tokenizer thread. Main-thread CPU is what the extension host's only thread spends.
   for (const [language, ext] of [['python', 'py'], ['typescript', 'ts']] as const) {
     const file = path.join(dir, `generated_5000.${ext}`);
     fs.writeFileSync(file, generateSource(language, 5000, 100));
     try {
       const warm = await runProbe<{ warmMedianMs: number; warmMedianCpuMs: number; warmMinMs: number; warmMaxMs: number;
         calls: number }>(probe('fileAnalysis'), ['warm', file]);
-      lines.push({ what: `analyzeText, 5,000-line ${language} file, warm (median of 20)`,
+      lines.push({ what: `Editor analysis, 5,000-line ${language} file, warm (median of 20)`,
         value: `${ms(warm.warmMedianMs)} (min ${ms(warm.warmMinMs)}, max ${ms(warm.warmMaxMs)}; median CPU ` +
           `${ms(warm.warmMedianCpuMs)}); ${warm.calls} of 100 calls found`,
         target: '≤ 50 ms', pass: warm.warmMedianMs <= 50 });
-      const colds: Array<{ coldMs: number; coldCpuMs: number; calls: number }> = [];
+      const colds: Array<{ coldMs: number; coldCpuMs: number; mainCpuMs: number | null; longestStallMs: number; calls: number }> = [];
       for (let i = 0; i < 3; i++) colds.push(await runProbe(probe('fileAnalysis'), ['cold', file]));
       const cold = median(colds.map((c) => c.coldMs));
-      lines.push({ what: `analyzeText, same file, cold (first call in a fresh process)`,
+      const mainCpu = colds.every((c) => c.mainCpuMs !== null) ? median(colds.map((c) => c.mainCpuMs ?? 0)) : null;
+      lines.push({ what: `Editor analysis, same file, cold (first use in a fresh process: engine load, parser, tokenizer thread)`,
         value: `${ms(cold)} median of 3 (${colds.map((c) => ms(c.coldMs)).join(', ')}; median CPU ` +
-          `${ms(median(colds.map((c) => c.coldCpuMs)))})`, target: '≤ 300 ms', pass: cold <= 300 });
+          `${ms(median(colds.map((c) => c.coldCpuMs)))} in all threads` +
+          `${mainCpu === null ? '' : `, ${ms(mainCpu)} on the main thread`}; longest main-thread stall ` +
+          `${ms(median(colds.map((c) => c.longestStallMs)))}); ${colds[0]?.calls ?? 0} calls, exact counts`,
+        target: '≤ 300 ms', pass: cold <= 300 });
     } catch (error) {
-      lines.push({ what: `analyzeText, 5,000-line ${language} file`, value: `probe failed: ${firstLine(error)}`, target: '≤ 50 / 300 ms', pass: false });
+      lines.push({ what: `Editor analysis, 5,000-line ${language} file`, value: `probe failed: ${firstLine(error)}`, target: '≤ 50 / 300 ms', pass: false });
     }
   }
   const plain = path.join(dir, 'markerless_5000.py');
   fs.writeFileSync(plain, generateSource('python', 5000, 0));
   try {
-    const colds: Array<{ coldMs: number; wasmLoads: number; calls: number }> = [];
+    const colds: Array<{ coldMs: number; wasmLoads: number; tokenizerThread: boolean; calls: number }> = [];
     for (let i = 0; i < 3; i++) colds.push(await runProbe(probe('fileAnalysis'), ['cold', plain]));
-    const warm = await runProbe<{ warmMedianMs: number; wasmLoads: number }>(probe('fileAnalysis'), ['warm', plain]);
+    const warm = await runProbe<{ warmMedianMs: number; wasmLoads: number; tokenizerThread: boolean }>(probe('fileAnalysis'), ['warm', plain]);
     const cold = median(colds.map((c) => c.coldMs));
     const wasm = Math.max(warm.wasmLoads, ...colds.map((c) => c.wasmLoads));
-    lines.push({ what: 'File without SDK markers (5,000 lines): WASM modules loaded; time cold / warm',
-      value: `${wasm} WASM loads; ${ms(cold)} cold (median of 3 fresh processes) / ${ms(warm.warmMedianMs)} warm; ` +
-        `${colds[0]?.calls ?? 0} calls`,
-      target: 'no work: 0 WASM loads (no parser, no tokenizer), ≤ 5 ms warm', pass: wasm === 0 && warm.warmMedianMs <= 5 });
+    const threads = [warm, ...colds].filter((c) => c.tokenizerThread).length;
+    lines.push({ what: 'File without SDK markers (5,000 lines): WASM modules loaded, tokenizer thread started; time cold / warm',
+      value: `${wasm} WASM loads, ${threads === 0 ? 'no' : threads} tokenizer thread${threads === 1 ? '' : 's'}; ` +
+        `${ms(cold)} cold (median of 3 fresh processes) / ${ms(warm.warmMedianMs)} warm; ${colds[0]?.calls ?? 0} calls`,
+      target: 'no work: 0 WASM loads (no parser, no tokenizer), ≤ 5 ms warm',
+      pass: wasm === 0 && threads === 0 && warm.warmMedianMs <= 5 });
   } catch (error) {
     lines.push({ what: 'File without SDK markers', value: `probe failed: ${firstLine(error)}`, target: '≤ 5 ms', pass: false });
+  }
+  try {
+    const runs: Array<{ firstCountMs: number; firstCountCpuMs: number; secondCountMs: number }> = [];
+    for (let i = 0; i < 3; i++) runs.push(await runProbe(probe('firstCount'), ['editor']));
+    const first = median(runs.map((r) => r.firstCountMs));
+    lines.push({ what: 'First count through the tokenizer thread, as in the editor (thread start, WASM, ranks)',
+      value: `${ms(first)} median of 3 fresh processes (${ms(median(runs.map((r) => r.firstCountCpuMs)))} CPU); ` +
+        `a second, uncached count ${ms(median(runs.map((r) => r.secondCountMs)))} (one round trip)`,
+      target: '≤ 500 ms', pass: first <= 500 });
+  } catch (error) {
+    lines.push({ what: 'First count through the tokenizer thread', value: `probe failed: ${firstLine(error)}`, target: '≤ 500 ms', pass: false });
   }
   lines.push(...(await activationLines()));
   fs.rmSync(dir, { recursive: true, force: true });
@@ -209,7 +228,7 @@ async function activationLines(): Promise<Line[]> {
       const runs: Array<{ loadMs: number; activateMs: number; totalMs: number; cpuMs: number; subscriptions: number }> = [];
       for (let i = 0; i < 5; i++) runs.push(await runProbe(probe('activation'), file ? [file] : []));
       const total = median(runs.map((r) => r.totalMs));
-      lines.push({ what: `Activation: load + activate(), ${label} (fake vscode)`,
+      lines.push({ what: `Activation: load + activate(), ${label} (fake vscode; the engine loads later, on first use)`,
         value: `${ms(total)} median of 5 fresh processes (CPU ${ms(median(runs.map((r) => r.cpuMs)))}; ` +
           `load ${ms(median(runs.map((r) => r.loadMs)))}, activate ${ms(median(runs.map((r) => r.activateMs)))}; ` +
           `${runs[0]?.subscriptions ?? 0} disposables registered)`,

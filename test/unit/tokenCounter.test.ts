@@ -108,7 +108,7 @@ describe('tokens: the counting port', function () {
     assert.equal(counter.requestsSent, sent);
   });
 
-  it('one encoder per encoding in the thread, however many first requests race', async () => {
+  it('one thread and one encoder per encoding, however many first requests race', async () => {
     const counter = track(workerCounter().counter);
     counter.warmUp('o200k_base');
     counter.warmUp('o200k_base');

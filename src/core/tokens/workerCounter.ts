@@ -4,10 +4,12 @@ import type { TokenCounter } from './tokenCounter';
 import type { FromTokenizer, TokenizerInit, ToTokenizer } from './tokenizerProtocol';
 
 // The extension host has one JavaScript thread for every extension: building an o200k encoder there froze it for
-// ~0.45 s when the first file with LLM calls opened (bench/results.md). This counter keeps the encoders in a
-// tokenizer thread (dist/tokenizerWorker.js), started on the first warm-up, so the encoder builds while the host
-// thread detects calls. Only type imports from the rest of core/tokens: the extension's activation bundle includes
-// this file without pulling tiktoken in.
+// ~0.45 s when the first file with LLM calls opened (bench/results.md). This counter keeps the encoders in tokenizer
+// threads (dist/tokenizerWorker.js), started on the first warm-up, so they build while the host thread detects
+// calls. One thread per encoding, each owning that one encoder: a file with a gpt-4o call and an embeddings call
+// needs both, and in one thread cl100k (~0.2 s) would only start building after o200k (~0.45 s) is done.
+// Only type imports from the rest of core/tokens: the extension's activation bundle includes this file without
+// pulling tiktoken in.
 
 export interface WorkerTokenCounterOptions {
   /** The tokenizer thread's script (dist/tokenizerWorker.js). */
@@ -35,13 +37,13 @@ interface Batch {
 }
 
 export class WorkerTokenCounter implements TokenCounter {
-  private worker: Worker | undefined;
+  private readonly workers = new Map<EncodingName, Worker>();
   private failed = false;
   private nextId = 0;
   private flushScheduled = false;
   private readonly pending = new Map<EncodingName, Batch>();
   private readonly inFlight = new Map<number, Batch>();
-  private readonly statsWaiters = new Map<number, (encoders: number) => void>();
+  private readonly statsWaiters = new Map<number, { encoding: EncodingName; resolve: (encoders: number) => void }>();
   private readonly warmed = new Set<EncodingName>();
   private stopping: Promise<unknown> = Promise.resolve();
   private sent = 0;
@@ -81,49 +83,54 @@ export class WorkerTokenCounter implements TokenCounter {
     }
     if (this.warmed.has(encoding)) return;
     this.warmed.add(encoding);
-    this.send({ type: 'warmUp', encoding });
+    this.send(encoding, { type: 'warmUp', encoding });
   }
 
-  /** Terminates the tokenizer thread, which frees its encoders; counts still in flight reject. */
+  /** Whether warmUp(encoding) was already asked for (so callers can skip working out whether to ask). */
+  isWarming(encoding: EncodingName): boolean {
+    return this.warmed.has(encoding);
+  }
+
+  /** Terminates the tokenizer threads, which frees their encoders; counts still in flight reject. */
   dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
+    const workers = [...this.workers.values()];
+    this.workers.clear();
     this.failed = false;
     this.warmed.clear();
-    if (worker) this.stopping = worker.terminate();
+    if (workers.length > 0) this.stopping = Promise.all(workers.map((w) => w.terminate()));
     const disposed = new Error('LLM Footprint: tokenizer disposed while counting');
     for (const batch of [...this.pending.values(), ...this.inFlight.values()]) {
       for (const waiter of batch.waiters) waiter.reject(disposed);
     }
     this.pending.clear();
     this.inFlight.clear();
-    for (const resolve of this.statsWaiters.values()) resolve(0);
+    for (const { resolve } of this.statsWaiters.values()) resolve(0);
     this.statsWaiters.clear();
   }
 
   /** Whether a tokenizer thread is alive (tests, bench). */
   get isRunning(): boolean {
-    return this.worker !== undefined;
+    return this.workers.size > 0;
   }
 
-  /** Resolves once the last terminated thread has exited (tests: encoders freed). */
+  /** Resolves once the last terminated threads have exited (tests: encoders freed). */
   get stopped(): Promise<void> {
     return this.stopping.then(() => undefined);
   }
 
-  /** Count requests posted to the tokenizer thread so far (tests: coalescing, cache hits need no round trip). */
+  /** Count requests posted to the tokenizer threads so far (tests: coalescing, cache hits need no round trip). */
   get requestsSent(): number {
     return this.sent;
   }
 
-  /** Encoders alive in the tokenizer thread (0 when none runs). */
-  liveEncoders(): Promise<number> {
-    if (!this.worker) return Promise.resolve(0);
-    const id = this.nextId++;
-    return new Promise<number>((resolve) => {
-      this.statsWaiters.set(id, resolve);
-      this.send({ type: 'stats', id });
-    });
+  /** Encoders alive in the tokenizer threads (0 when none runs). */
+  async liveEncoders(): Promise<number> {
+    const counts = await Promise.all([...this.workers.keys()].map((encoding) => new Promise<number>((resolve) => {
+      const id = this.nextId++;
+      this.statsWaiters.set(id, { encoding, resolve });
+      this.send(encoding, { type: 'stats', id });
+    })));
+    return counts.reduce((a, b) => a + b, 0);
   }
 
   private flush(): void {
@@ -135,30 +142,31 @@ export class WorkerTokenCounter implements TokenCounter {
       const id = this.nextId++;
       this.inFlight.set(id, batch);
       this.sent++;
-      this.send({ type: 'count', id, encoding: batch.encoding, texts: batch.texts });
+      this.send(batch.encoding, { type: 'count', id, encoding: batch.encoding, texts: batch.texts });
     }
   }
 
-  private send(message: ToTokenizer): void {
+  private send(encoding: EncodingName, message: ToTokenizer): void {
     // A thread that cannot even start counts as crashed: crash() has moved what was in flight to this thread.
-    const worker = this.worker ?? this.start();
+    const worker = this.workers.get(encoding) ?? this.start(encoding);
     if (!worker) return;
     worker.postMessage(message);
     this.updateRef();
   }
 
-  private start(): Worker | undefined {
+  private start(encoding: EncodingName): Worker | undefined {
     try {
       const init: TokenizerInit = { assetsDir: this.options.assetsDir };
       // Required here, not imported: loading node:worker_threads took ~9 ms of the extension's activation (profile),
-      // and a session that never opens a file with LLM calls never starts the thread.
+      // and a session that never opens a file with LLM calls never starts a thread.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
       const worker = new Worker(this.options.script, { workerData: init });
+      const current = (): boolean => this.workers.get(encoding) === worker;
       worker.on('message', (message: FromTokenizer) => this.receive(message));
-      worker.on('error', (error) => { if (worker === this.worker) this.crash(error); });
-      worker.on('exit', (code) => { if (worker === this.worker) this.crash(new Error(`exited with code ${code}`)); });
-      this.worker = worker;
+      worker.on('error', (error) => { if (current()) this.crash(error); });
+      worker.on('exit', (code) => { if (current()) this.crash(new Error(`exited with code ${code}`)); });
+      this.workers.set(encoding, worker);
       return worker;
     } catch (error) {
       this.crash(error);
@@ -168,7 +176,7 @@ export class WorkerTokenCounter implements TokenCounter {
 
   private receive(message: FromTokenizer): void {
     if (message.type === 'stats') {
-      this.statsWaiters.get(message.id)?.(message.encoders);
+      this.statsWaiters.get(message.id)?.resolve(message.encoders);
       this.statsWaiters.delete(message.id);
       this.updateRef();
       return;
@@ -185,15 +193,15 @@ export class WorkerTokenCounter implements TokenCounter {
     for (const waiter of batch.waiters) waiter.resolve(waiter.slots.map((slot) => message.counts[slot] ?? 0));
   }
 
-  /** The thread died (a bug, or out of memory): count here from now on, including what it was counting. */
+  /** A thread died (a bug, or out of memory): count here from now on, including what was in flight. */
   private crash(error: unknown): void {
-    const worker = this.worker;
-    this.worker = undefined;
+    const workers = [...this.workers.values()];
+    this.workers.clear();
     this.failed = true;
     const reason = error instanceof Error ? error.message : String(error);
     this.options.log?.(`Tokenizer thread stopped (${reason}); counting tokens on the main thread from now on`);
-    void worker?.terminate();
-    for (const resolve of this.statsWaiters.values()) resolve(0);
+    for (const worker of workers) void worker.terminate();
+    for (const { resolve } of this.statsWaiters.values()) resolve(0);
     this.statsWaiters.clear();
     const orphaned = [...this.inFlight.values()];
     this.inFlight.clear();
@@ -213,10 +221,13 @@ export class WorkerTokenCounter implements TokenCounter {
     );
   }
 
-  /** An idle tokenizer thread must not keep a CLI or test process alive; one with counts in flight must. */
+  /** An idle tokenizer thread must not keep a CLI or test process alive; one with requests in flight must. */
   private updateRef(): void {
-    if (!this.worker) return;
-    if (this.inFlight.size > 0 || this.statsWaiters.size > 0) this.worker.ref();
-    else this.worker.unref();
+    const busy = new Set<EncodingName>();
+    for (const batch of this.inFlight.values()) busy.add(batch.encoding);
+    for (const { encoding } of this.statsWaiters.values()) busy.add(encoding);
+    for (const [encoding, worker] of this.workers) {
+      if (busy.has(encoding)) worker.ref(); else worker.unref();
+    }
   }
 }
