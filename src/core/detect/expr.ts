@@ -77,29 +77,39 @@ export function decodeEscapes(s: string): string {
   });
 }
 
-function unwrapNode(node: TsNode): TsNode {
-  let n = node;
-  for (;;) {
-    switch (n.type) {
-      case 'parenthesized_expression': case 'await': case 'await_expression': case 'as_expression':
-      case 'satisfies_expression': case 'non_null_expression': case 'type_assertion': {
-        const inner = n.firstNamedChild;
-        if (!inner || inner.type === 'comment') return n;
-        n = inner;
-        continue;
-      }
-      default: return n;
-    }
-  }
+/** Wrappers that do not change a value: `(x)`, `await x`, `x as T`, `x!`, `<T>x`. */
+const WRAPPERS = new Set([
+  'parenthesized_expression', 'await', 'await_expression', 'as_expression', 'satisfies_expression', 'non_null_expression',
+  'type_assertion',
+]);
+
+/** Grammars with Python's string_start token (JS strings never have it: no need to ask for their first child). */
+const PY_STRINGS = new WeakMap<object, boolean>();
+
+function hasPyStrings(n: TsNode): boolean {
+  const language = n.tree.language;
+  let v = PY_STRINGS.get(language);
+  if (v === undefined) PY_STRINGS.set(language, (v = language.types.includes('string_start')));
+  return v;
 }
 
 const MAX_DEPTH = 24;
 
 /** Converts a Python or JS/TS expression node. `depth` bounds the work on pathological nesting. */
 export function toExpr(node: TsNode, depth = 0): Expr {
-  const n = unwrapNode(node);
+  // Every `.type` is a round trip into WASM: each node's type is read once here and handed on.
+  let n = node;
+  let t = n.type;
+  while (WRAPPERS.has(t)) {
+    const inner = n.firstNamedChild;
+    if (!inner) break;
+    const innerType = inner.type;
+    if (innerType === 'comment') break;
+    n = inner;
+    t = innerType;
+  }
   if (depth > MAX_DEPTH) return { k: 'other', node: n };
-  switch (n.type) {
+  switch (t) {
     // ── shared / JS ──
     case 'identifier': case 'property_identifier': case 'shorthand_property_identifier':
       return { k: 'name', node: n, name: n.text };
@@ -108,9 +118,9 @@ export function toExpr(node: TsNode, depth = 0): Expr {
       const v = Number(n.text.replace(/_/g, ''));
       return Number.isFinite(v) ? { k: 'num', node: n, value: v } : { k: 'other', node: n };
     }
-    case 'true': case 'false': return { k: 'bool', node: n, value: n.type === 'true' };
+    case 'true': case 'false': return { k: 'bool', node: n, value: t === 'true' };
     case 'none': case 'null': case 'undefined': return { k: 'none', node: n };
-    case 'string': return n.firstChild?.type === 'string_start' ? pyString(n) : jsString(n);
+    case 'string': return hasPyStrings(n) && n.firstChild?.type === 'string_start' ? pyString(n) : jsString(n);
     case 'template_string': return jsTemplate(n);
     case 'concatenated_string': {
       const pieces: StrPiece[] = [];
@@ -124,17 +134,17 @@ export function toExpr(node: TsNode, depth = 0): Expr {
     }
     case 'member_expression': case 'attribute': {
       const obj = n.childForFieldName('object');
-      const prop = n.childForFieldName(n.type === 'attribute' ? 'attribute' : 'property');
+      const prop = n.childForFieldName(t === 'attribute' ? 'attribute' : 'property');
       if (!obj || !prop) return { k: 'other', node: n };
       return { k: 'attr', node: n, object: toExpr(obj, depth + 1), name: prop.text };
     }
     case 'subscript_expression': case 'subscript': {
-      const obj = n.childForFieldName(n.type === 'subscript' ? 'value' : 'object');
-      const idx = n.childForFieldName(n.type === 'subscript' ? 'subscript' : 'index');
+      const obj = n.childForFieldName(t === 'subscript' ? 'value' : 'object');
+      const idx = n.childForFieldName(t === 'subscript' ? 'subscript' : 'index');
       if (!obj || !idx) return { k: 'other', node: n };
       return { k: 'subscript', node: n, object: toExpr(obj, depth + 1), index: toExpr(idx, depth + 1) };
     }
-    case 'call_expression': case 'new_expression': case 'call': return callExpr(n, depth);
+    case 'call_expression': case 'new_expression': case 'call': return callExpr(n, t, depth);
     case 'array': case 'list': case 'tuple': case 'set': case 'expression_list': {
       const items: Expr[] = [];
       for (const c of n.namedChildren) if (c && c.type !== 'comment') items.push(toExpr(c, depth + 1));
@@ -169,8 +179,8 @@ export function toExpr(node: TsNode, depth = 0): Expr {
   }
 }
 
-function callExpr(n: TsNode, depth: number): Expr {
-  const isNew = n.type === 'new_expression';
+function callExpr(n: TsNode, type: string, depth: number): Expr {
+  const isNew = type === 'new_expression';
   const fn = n.childForFieldName(isNew ? 'constructor' : 'function');
   const argsNode = n.childForFieldName('arguments');
   if (!fn) return { k: 'other', node: n };
@@ -180,15 +190,17 @@ function callExpr(n: TsNode, depth: number): Expr {
     if (argsNode.type === 'template_string') args.push(jsTemplate(argsNode)); // tagged template
     else {
       for (const c of argsNode.namedChildren) {
-        if (!c || c.type === 'comment') continue;
-        if (c.type === 'keyword_argument') {
+        if (!c) continue;
+        const ct = c.type;
+        if (ct === 'comment') continue;
+        if (ct === 'keyword_argument') {
           const name = c.childForFieldName('name');
           const value = c.childForFieldName('value');
           if (name && value) kwargs.push({ name: name.text, value: toExpr(value, depth + 1), node: c, keyNode: name });
-        } else if (c.type === 'dictionary_splat') {
+        } else if (ct === 'dictionary_splat') {
           const v = c.firstNamedChild;
           if (v) kwargs.push({ name: null, value: toExpr(v, depth + 1), node: c, keyNode: null });
-        } else if (c.type === 'generator_expression') {
+        } else if (ct === 'generator_expression') {
           args.push({ k: 'other', node: c });
         } else args.push(toExpr(c, depth + 1));
       }
@@ -201,17 +213,19 @@ function dictExpr(n: TsNode, depth: number): Expr {
   const entries: Kwarg[] = [];
   for (const c of n.namedChildren) {
     if (!c) continue;
-    if (c.type === 'pair') {
+    const ct = c.type;
+    if (ct === 'pair') {
       const key = c.childForFieldName('key');
       const value = c.childForFieldName('value');
       if (!key || !value) continue;
       let name: string | null = null;
-      if (key.type === 'string') name = staticString(toExpr(key, depth + 1));
-      else if (key.type === 'property_identifier' || key.type === 'identifier' || key.type === 'number') name = key.text;
+      const kt = key.type;
+      if (kt === 'string') name = staticString(toExpr(key, depth + 1));
+      else if (kt === 'property_identifier' || kt === 'identifier' || kt === 'number') name = key.text;
       entries.push({ name: name ?? `[${key.text}]`, value: toExpr(value, depth + 1), node: c, keyNode: key });
-    } else if (c.type === 'shorthand_property_identifier') {
+    } else if (ct === 'shorthand_property_identifier') {
       entries.push({ name: c.text, value: { k: 'name', node: c, name: c.text }, node: c, keyNode: c });
-    } else if (c.type === 'spread_element' || c.type === 'dictionary_splat') {
+    } else if (ct === 'spread_element' || ct === 'dictionary_splat') {
       const v = c.firstNamedChild;
       if (v) entries.push({ name: null, value: toExpr(v, depth + 1), node: c, keyNode: null });
     }
