@@ -86,6 +86,9 @@ const FUNCTION_TYPES = new Set([
   'generator_function_declaration', 'generator_function', 'function',
 ]);
 
+const PY_IDENT = /[A-Za-z0-9_]+/y;
+const JS_IDENT = /[A-Za-z0-9_$]+/y;
+
 /** Values that can be an SDK object: constructor / factory calls and LangChain `|` chains. */
 const OBJECT_VALUES = new Set(['call', 'call_expression', 'new_expression', 'await', 'await_expression', 'binary_operator']);
 
@@ -116,7 +119,7 @@ export class FileIndex {
     const q = queryFor(grammar, tree);
     // Plain-name calls whose name is not an SDK function may still be one under an alias (`import { embed as e }`);
     // imports can appear anywhere, so those are decided after the pass.
-    const deferred: TsNode[] = [];
+    const deferred: [call: TsNode, fn: TsNode][] = [];
     // Declarations are applied after the pass, in match order, once every Python method / class attribute is known
     // (their @method / @classattr matches may come before or after the declaration's own match).
     const declarations: import('web-tree-sitter').QueryMatch[] = [];
@@ -131,8 +134,8 @@ export class FileIndex {
           const fn = caps.find((c) => c.name === 'fn')?.node;
           if (!node || !fn) break;
           const type = fn.type;
-          if (callFilter(lastSegment(fn, type))) this.calls.push(node);
-          else if (type === 'identifier') deferred.push(node);
+          if (callFilter(type === 'identifier' ? this.identifierText(fn) : lastSegment(fn, type))) this.calls.push(node);
+          else if (type === 'identifier') deferred.push([node, fn]);
           break;
         }
         case 'scope': this.functions.push({ start: first.node.startIndex, end: first.node.endIndex, node: first.node }); break;
@@ -165,8 +168,8 @@ export class FileIndex {
     }
     if (deferred.length) {
       let added = false;
-      for (const node of deferred) {
-        const name = node.childForFieldName('function')?.text;
+      for (const [node, fn] of deferred) {
+        const name = this.identifierText(fn);
         if (!name) continue;
         // An alias of an SDK function, or an object called directly (LangChain's legacy `llm("prompt")`).
         if (this.imports.has(name) || this.bindings.get(name)?.some((b) => OBJECT_VALUES.has(b.value.type))) {
@@ -176,6 +179,22 @@ export class FileIndex {
       }
       if (added) this.calls.sort((a, b) => a.startIndex - b.startIndex);
     }
+  }
+
+  /**
+   * An identifier node's text read from the source: an ASCII identifier ends where the scan stops, so no WASM round
+   * trip is needed for its end (most callees of a file are plain names: `len`, `print`, `str`). Anything else
+   * (non-ASCII letters, escapes) asks the node.
+   */
+  private identifierText(n: TsNode): string {
+    const re = this.python ? PY_IDENT : JS_IDENT;
+    re.lastIndex = n.startIndex;
+    const m = re.exec(this.text);
+    if (m) {
+      const next = this.text.charCodeAt(n.startIndex + m[0].length);
+      if (!(next >= 0x80) && next !== 0x5c) return m[0];
+    }
+    return n.text;
   }
 
   private addImport(node: TsNode): void {
