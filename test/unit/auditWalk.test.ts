@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { auditPaths } from '../../src/core/audit/auditPaths';
-import { decodeSource } from '../../src/core/audit/readSource';
+import { decodeSource, readBytes, ScratchBuffer } from '../../src/core/audit/readSource';
 import { collectWalk } from '../../src/core/audit/walk';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 
@@ -122,6 +122,32 @@ describe('audit decodeSource', () => {
   it('keeps a source file with one long prompt line among normal lines', () => {
     const text = `PROMPT = "${'word '.repeat(1500)}"\n` + 'x = 1\n'.repeat(3000);
     assert.equal(decodeSource(Buffer.from(text), 'x.py').ok, true);
+  });
+});
+
+describe('audit readBytes into a scratch buffer (no fstat)', () => {
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llmfp-read-')); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads files of every size whole, growing the buffer, and reports the real size of a file over the limit', () => {
+    const scratch = new ScratchBuffer();
+    for (const size of [0, 1, 65_535, 65_536, 65_537, 300_000, 1_000]) {
+      const bytes = Buffer.alloc(size, 'a'.charCodeAt(0));
+      if (size > 0) bytes[size - 1] = 'z'.charCodeAt(0);
+      const file = path.join(dir, `f${size}.py`);
+      fs.writeFileSync(file, bytes);
+      const plain = readBytes(file, 300_000);
+      const scratched = readBytes(file, 300_000, scratch);
+      assert.ok(plain.ok && scratched.ok, `${size}`);
+      assert.ok(plain.bytes.equals(bytes) && scratched.bytes.equals(bytes), `${size} bytes read whole`);
+    }
+    const limit = path.join(dir, 'limit.py');
+    fs.writeFileSync(limit, Buffer.alloc(1000, 0x61));
+    assert.equal(readBytes(limit, 1000, scratch).ok, true);
+    assert.deepEqual(readBytes(limit, 999, scratch), { ok: false, reason: 'too large (1000 B > 999 B limit)' });
+    assert.deepEqual(readBytes(limit, 999), { ok: false, reason: 'too large (1000 B > 999 B limit)' });
+    assert.deepEqual(readBytes(path.join(dir, 'none.py'), 999, scratch), { ok: false, reason: 'cannot read: ENOENT' });
   });
 });
 

@@ -78,9 +78,14 @@ export function readSource(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES): 
 export class ScratchBuffer {
   private buffer = Buffer.allocUnsafe(64 * 1024);
 
-  take(size: number): Buffer {
-    if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-    return this.buffer.subarray(0, size);
+  /** The whole buffer, at least `size` bytes long (contents kept up to `keep`). */
+  atLeast(size: number, keep = 0): Buffer {
+    if (size > this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+      this.buffer.copy(bigger, 0, 0, keep);
+      this.buffer = bigger;
+    }
+    return this.buffer;
   }
 }
 
@@ -88,15 +93,17 @@ export class ScratchBuffer {
  * The file's bytes, or why it cannot be read / is too large. Synchronous on purpose: measured on a 13k-file tree,
  * fs.promises' FileHandle path cost ~7× the CPU of open/fstat/read/close sync calls (a promise and a GC-finalized
  * handle per operation). Each read is a page-cache copy of at most maxBytes, so blocking is brief; the runner
- * yields between files.
+ * yields between files. With a scratch buffer (the audit's prescreen) there is no fstat: the file is read until
+ * end of file, and only one that turns out larger than maxBytes is measured for the message.
  */
 export function readBytes(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES, scratch?: ScratchBuffer): BytesResult {
   let fd: number | undefined;
   try {
     fd = fs.openSync(absPath, 'r');
+    if (scratch) return readToEnd(fd, maxBytes, scratch);
     const { size } = fs.fstatSync(fd);
-    if (size > maxBytes) return { ok: false, reason: `too large (${formatBytes(size)} > ${formatBytes(maxBytes)} limit)` };
-    const bytes = scratch ? scratch.take(size) : Buffer.allocUnsafe(size);
+    if (size > maxBytes) return tooLarge(size, maxBytes);
+    const bytes = Buffer.allocUnsafe(size);
     let offset = 0;
     while (offset < size) {
       const read = fs.readSync(fd, bytes, offset, size - offset, offset);
@@ -110,6 +117,25 @@ export function readBytes(absPath: string, maxBytes = DEFAULT_MAX_FILE_BYTES, sc
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+}
+
+function readToEnd(fd: number, maxBytes: number, scratch: ScratchBuffer): BytesResult {
+  let buffer = scratch.atLeast(0);
+  let offset = 0;
+  for (;;) {
+    // One byte beyond the limit tells "too large" apart from "exactly at the limit".
+    const want = Math.min(buffer.length, maxBytes + 1) - offset;
+    const read = fs.readSync(fd, buffer, offset, want, null);
+    if (read === 0) break;
+    offset += read;
+    if (offset > maxBytes) return tooLarge(fs.fstatSync(fd).size, maxBytes);
+    if (offset === buffer.length) buffer = scratch.atLeast(buffer.length * 2, offset);
+  }
+  return { ok: true, bytes: buffer.subarray(0, offset) };
+}
+
+function tooLarge(size: number, maxBytes: number): BytesResult {
+  return { ok: false, reason: `too large (${formatBytes(size)} > ${formatBytes(maxBytes)} limit)` };
 }
 
 /** Synchronous variant for resolving imported constants (the detection engine's readFile port). */

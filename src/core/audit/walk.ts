@@ -79,7 +79,7 @@ export async function walkRoots(
       };
       const real = await fs.promises.realpath(root.path);
       const levels = options.gitignore === false ? [] : ancestorGitignores(root.path).map((l) => placeLevel(l, root.path));
-      await walkDir(state, root.path, '', real, levels, [real]);
+      await walkDir(state, path.normalize(root.path), '', real, levels, [real]);
     } else {
       // A file named explicitly is audited even where a walk would have skipped it — the user asked for it.
       const language = languageFromPath(root.path);
@@ -134,11 +134,13 @@ async function walkDir(
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     if (state.token?.isCancellationRequested) return;
-    const absPath = path.join(dir, entry.name);
+    // path.join(dir, name) without its normalization pass (measured: the walk's largest line, ~70 ms on the bench
+    // tree): `dir` is normalized already and a folder entry's name holds no separator.
+    const absPath = childPath(dir, entry.name);
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let realPath = path.join(realDir, entry.name);
+    let realPath = childPath(realDir, entry.name);
 
     if (entry.isSymbolicLink()) {
       try {
@@ -176,6 +178,10 @@ async function walkDir(
       state.sink({ kind: 'file', absPath, file: name(childRel), language });
     }
   }
+}
+
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(path.sep) ? dir + name : dir + path.sep + name;
 }
 
 function errorCode(error: unknown): string {
