@@ -16,6 +16,8 @@ export interface Binding {
   /** The assignment / declarator node (its start orders bindings). */
   node: TsNode;
   start: number;
+  /** End index of `node`, read once when needed. */
+  end?: number;
   /** Start index of the enclosing function (-1 = module level); computed lazily. */
   scope?: number;
   /** Class-level field / attribute. */
@@ -359,46 +361,93 @@ export class FileIndex {
     return p;
   }
 
+  /**
+   * Parent (enclosing function) index of each entry of `functions`, built once: the query yields functions in
+   * document order, so the functions around an offset are the chain above the last one starting before it. A linear
+   * scan per question cost O(functions) per lookup (~700 functions × every lookup in gen5000.py). null = the
+   * functions are not in document order (never seen; the linear scan then answers as before).
+   */
+  private nesting: Int32Array | null | undefined;
+
+  private functionParents(): Int32Array | null {
+    if (this.nesting !== undefined) return this.nesting;
+    const fs = this.functions;
+    const parent = new Int32Array(fs.length);
+    const stack: number[] = [];
+    for (let i = 0; i < fs.length; i++) {
+      const f = fs[i]!;
+      const prev = fs[i - 1];
+      if (prev && (prev.start > f.start || (prev.start === f.start && prev.end < f.end))) return (this.nesting = null);
+      while (stack.length && fs[stack[stack.length - 1]!]!.end < f.end) stack.pop();
+      parent[i] = stack.length ? stack[stack.length - 1]! : -1;
+      stack.push(i);
+    }
+    return (this.nesting = parent);
+  }
+
+  /** Functions strictly around [x, y), innermost first (the same answer, in the same order, as scanning them all). */
+  private enclosing(x: number, y: number): { start: number; end: number; node: TsNode }[] {
+    const fs = this.functions;
+    const out: { start: number; end: number; node: TsNode }[] = [];
+    const parent = this.functionParents();
+    if (!parent) {
+      for (let i = fs.length - 1; i >= 0; i--) {
+        const f = fs[i]!;
+        if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) out.push(f);
+      }
+      return out;
+    }
+    let lo = 0;
+    let hi = fs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fs[mid]!.start <= x) lo = mid + 1; else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i = parent[i]!) {
+      const f = fs[i]!;
+      if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) out.push(f);
+    }
+    return out;
+  }
+
   /** Start index of the innermost enclosing function, -1 for module level. */
   scopeOf(n: TsNode): number {
-    const x = n.startIndex;
-    const y = n.endIndex;
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      const f = this.functions[i]!;
-      if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) return f.start;
-    }
-    return -1;
+    return this.enclosing(n.startIndex, n.endIndex)[0]?.start ?? -1;
   }
 
   /** Enclosing functions, innermost first. */
   enclosingFunctions(n: TsNode): TsNode[] {
-    const out: TsNode[] = [];
-    const x = n.startIndex;
-    const y = n.endIndex;
-    for (let i = this.functions.length - 1; i >= 0; i--) {
-      const f = this.functions[i]!;
-      if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) out.push(f.node);
-    }
-    return out;
+    return this.enclosing(n.startIndex, n.endIndex).map((f) => f.node);
+  }
+
+  /** Parameters of each function asked about, by name (first parameter binding a name wins, as findParam's scan). */
+  private readonly params = new Map<number, Map<string, ParamBinding>>();
+
+  private paramOf(fn: TsNode, name: string): ParamBinding | undefined {
+    let m = this.params.get(fn.id);
+    if (!m) this.params.set(fn.id, (m = paramsOf(fn)));
+    return m.get(name);
   }
 
   /** The binding of `name` visible at `at`: the innermost scope's last assignment before it, else module level. */
   lookup(name: string, at: TsNode): Binding | ParamBinding | undefined {
     const list = this.bindings.get(name);
-    const fns = this.enclosingFunctions(at);
+    const atStart = at.startIndex;
+    const atEnd = at.endIndex;
+    const fns = this.enclosing(atStart, atEnd);
     const isMember = name.includes('.');
     for (const fn of fns) {
       if (list && !isMember) {
         let best: Binding | undefined;
         for (const b of list) {
-          if (b.start >= at.startIndex || b.start < fn.startIndex || b.start > fn.endIndex) continue;
-          if ((b.scope ??= this.scopeOf(b.node)) !== fn.startIndex) continue;
+          if (b.start >= atStart || b.start < fn.start || b.start > fn.end) continue;
+          if ((b.scope ??= this.scopeOf(b.node)) !== fn.start) continue;
           if (!best || b.start > best.start) best = b;
         }
         if (best) return best;
       }
       if (!isMember) {
-        const p = findParam(fn, name);
+        const p = this.paramOf(fn.node, name);
         if (p) return p;
       }
     }
@@ -407,8 +456,8 @@ export class FileIndex {
     let after: Binding | undefined;
     for (const b of list) {
       if (!isMember && (b.scope ??= this.scopeOf(b.node)) !== -1 && !b.classField) continue;
-      if (b.node === at || (b.start <= at.startIndex && b.node.endIndex >= at.endIndex)) continue; // x = f(x)
-      if (b.start < at.startIndex) { if (!before || b.start > before.start) before = b; }
+      if (b.node === at || (b.start <= atStart && (b.end ??= b.node.endIndex) >= atEnd)) continue; // x = f(x)
+      if (b.start < atStart) { if (!before || b.start > before.start) before = b; }
       else if (!after) after = b;
     }
     return before ?? after;
@@ -439,56 +488,70 @@ function requireSpecifier(value: TsNode): string | null {
   return arg.text.slice(1, -1);
 }
 
-function findParam(fn: TsNode, name: string): ParamBinding | undefined {
+/**
+ * Every name a function's parameters bind, in parameter order (the first binding of a name wins): read once per
+ * function instead of walking its parameters again for every name looked up inside it.
+ */
+function paramsOf(fn: TsNode): Map<string, ParamBinding> {
+  const out = new Map<string, ParamBinding>();
+  const add = (name: string, defaultValue: TsNode | null, annotation: TsNode | null): void => {
+    if (!out.has(name)) out.set(name, { name, defaultValue, annotation });
+  };
   const params = fn.childForFieldName('parameters') ?? fn.childForFieldName('parameter');
-  if (!params) return undefined;
-  if (params.type === 'identifier') return params.text === name ? { name, defaultValue: null, annotation: null } : undefined;
+  if (!params) return out;
+  if (params.type === 'identifier') { add(params.text, null, null); return out; }
   for (const p of params.namedChildren) {
     if (!p) continue;
     switch (p.type) {
-      case 'identifier': if (p.text === name) return { name, defaultValue: null, annotation: null }; break;
+      case 'identifier': add(p.text, null, null); break;
       case 'default_parameter': case 'typed_default_parameter': case 'typed_parameter': {
         const n = p.childForFieldName('name') ?? p.firstNamedChild;
-        if (n?.text === name) return { name, defaultValue: p.childForFieldName('value'), annotation: p.childForFieldName('type') };
+        if (n) add(n.text, p.childForFieldName('value'), p.childForFieldName('type'));
         break;
       }
       case 'assignment_pattern': {
         const left = p.childForFieldName('left');
-        if (left?.text === name) return { name, defaultValue: p.childForFieldName('right'), annotation: null };
-        if (left?.type === 'object_pattern') { const d = destructured(left, name); if (d) return d; }
+        if (!left) break;
+        add(left.text, p.childForFieldName('right'), null);
+        if (left.type === 'object_pattern') destructuredAll(left, add);
         break;
       }
-      case 'object_pattern': { const d = destructured(p, name); if (d) return d; break; }
+      case 'object_pattern': destructuredAll(p, add); break;
       case 'required_parameter': case 'optional_parameter': {
         const pattern = p.childForFieldName('pattern');
-        if (pattern?.text === name) {
-          const ann = p.childForFieldName('type');
-          return { name, defaultValue: p.childForFieldName('value'), annotation: ann?.firstNamedChild ?? ann };
-        }
+        if (!pattern) break;
+        const ann = p.childForFieldName('type');
+        add(pattern.text, p.childForFieldName('value'), ann?.firstNamedChild ?? ann);
         // React props: function Panel({ model = 'gpt-4o-mini' }: Props)
-        if (pattern?.type === 'object_pattern') { const d = destructured(pattern, name); if (d) return d; }
+        if (pattern.type === 'object_pattern') destructuredAll(pattern, add);
         break;
       }
     }
   }
-  return undefined;
+  return out;
 }
 
-function destructured(pattern: TsNode, name: string): ParamBinding | undefined {
+function destructuredAll(pattern: TsNode, add: (name: string, defaultValue: TsNode | null, annotation: TsNode | null) => void): void {
   for (const c of pattern.namedChildren) {
     if (!c) continue;
-    if (c.type === 'shorthand_property_identifier_pattern' && c.text === name) return { name, defaultValue: null, annotation: null };
-    if (c.type === 'object_assignment_pattern' && c.childForFieldName('left')?.text === name) {
-      return { name, defaultValue: c.childForFieldName('right'), annotation: null };
-    }
-    if (c.type === 'pair_pattern') {
-      const v = c.childForFieldName('value');
-      if (v?.type === 'identifier' && v.text === name) return { name, defaultValue: null, annotation: null };
-      if (v?.type === 'assignment_pattern' && v.childForFieldName('left')?.text === name) {
-        return { name, defaultValue: v.childForFieldName('right'), annotation: null };
+    switch (c.type) {
+      case 'shorthand_property_identifier_pattern': add(c.text, null, null); break;
+      case 'object_assignment_pattern': {
+        const left = c.childForFieldName('left');
+        if (left) add(left.text, c.childForFieldName('right'), null);
+        break;
+      }
+      case 'pair_pattern': {
+        const v = c.childForFieldName('value');
+        if (v?.type === 'identifier') add(v.text, null, null);
+        else if (v?.type === 'assignment_pattern') {
+          const left = v.childForFieldName('left');
+          if (left) add(left.text, v.childForFieldName('right'), null);
+        }
+        break;
       }
     }
   }
-  return undefined;
 }
+
 
