@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeText, detectStage, estimateStage } from '../../src/core/analyze';
-import { ReadCache } from '../../src/core/audit/analyzeFile';
+import { ReadCache, type FileOutcome } from '../../src/core/audit/analyzeFile';
+import { AuditPipeline } from '../../src/core/audit/auditPipeline';
 import { auditPaths } from '../../src/core/audit/auditPaths';
 import type { AuditResult } from '../../src/core/audit/types';
 import { languageFromPath } from '../../src/core/detect';
@@ -78,5 +79,38 @@ describe('analysis stages', function () {
       }
       assert.ok(inProcess.calls.length > 50, `${inProcess.calls.length} calls in ${root}`);
     }
+  });
+});
+
+describe('audit pipeline under a text budget', function () {
+  this.timeout(120_000);
+
+  async function runPipeline(root: string, budget: number, token?: { isCancellationRequested: boolean }): Promise<Map<string, FileOutcome>> {
+    const jobs = sourceFiles(root).map((absPath) => ({ absPath, language: languageFromPath(absPath)! }));
+    const outcomes = new Map<string, FileOutcome>();
+    const pipeline = new AuditPipeline(jobs, {
+      workers: 1, workerScript: WORKER, settings: DEFAULT_SETTINGS, maxBytes: undefined, heldTextBudget: budget,
+    }, (index, outcome) => outcomes.set(jobs[index]!.absPath, outcome), token);
+    jobs.forEach((_, i) => pipeline.add(i));
+    await pipeline.finish();
+    return outcomes;
+  }
+
+  it('pausing the prescreen whenever more than a few KB of text is held changes no outcome', async function () {
+    if (!fs.existsSync(WORKER)) this.skip();
+    const root = path.join(FIXTURES, 'corpus');
+    const tight = await runPipeline(root, 4_000);
+    const roomy = await runPipeline(root, 64 * 1024 * 1024);
+    assert.equal(tight.size, sourceFiles(root).length);
+    assert.deepEqual([...tight.entries()].sort(), [...roomy.entries()].sort());
+  });
+
+  it('a Cancel reaches a paused prescreen: the pipeline finishes', async function () {
+    if (!fs.existsSync(WORKER)) this.skip();
+    const token = { isCancellationRequested: false };
+    const root = path.join(FIXTURES, 'corpus');
+    setTimeout(() => { token.isCancellationRequested = true; }, 50);
+    const outcomes = await runPipeline(root, 1, token);
+    assert.ok(outcomes.size < sourceFiles(root).length, `${outcomes.size} outcomes`);
   });
 });

@@ -11,21 +11,21 @@ import type { DetectJob } from './workerProtocol';
 //   prescreen (this thread): read each file once, screen, prefilter on the bytes; keep the decoded text of candidates
 //   detect (worker threads): parse and resolve the candidates' calls; the text travels with the job
 //   estimate (this thread): tokens, footprint, findings, with one tokenizer per encoding for the whole audit
-// Measured on the bench tree (13k files, 1050 candidates, 2 cores): detection is ~3/4 of the CPU, so workers must
-// never wait. Estimation therefore starts only once the prescreen has finished (building the o200k encoder blocks this
-// thread ~0.4 s, and the workers are given extra batches first), and after that this thread detects queued
-// candidates itself whenever it has nothing to estimate.
+// Estimation starts only once the prescreen has finished, so the workers are fed first; building the o200k encoder
+// then blocks this thread ~0.4 s, so the workers are given extra batches just before. This thread does not detect
+// (it would load the parser, and in the extension host a parse blocks the editor): measured on the bench tree
+// (13k files, 1050 candidates, 2 cores, one worker), it is the busier thread anyway — ~2.5 s of CPU against the
+// worker's ~2.0 s — and a version that let it take queued candidates whenever it had nothing to estimate never did.
 
 /** The event loop gets a turn this often (the extension host runs audits on its only thread). */
 const YIELD_MS = 15;
+const CANCEL_POLL_MS = 25;
 /** Batches each worker may hold while this thread builds the tokenizer (~0.4 s; a batch of 16 takes ~40 ms). */
 const RUN_AHEAD_BATCHES = 8;
-/** Candidates this thread takes from the queue at a time when it has nothing to estimate. */
-const STEAL = 4;
 /**
  * Characters of candidate text held at once (queued for detection or awaiting estimation). Beyond it the prescreen
- * pauses and this thread estimates and detects instead: a bound on memory for very large trees (the bench tree's
- * candidates hold ~14 M characters in all).
+ * pauses and this thread estimates what the workers have detected: a bound on memory for very large trees (the
+ * bench tree's 1,050 candidates hold 3.6 M characters in all).
  */
 const HELD_TEXT_BUDGET = 48 * 1024 * 1024;
 
@@ -37,6 +37,8 @@ export interface PipelineOptions {
   logger?: Logger;
   /** Bench only: estimate without counting input tokens, to measure what counting adds. */
   skipTokenCounting?: boolean;
+  /** Tests only: a smaller HELD_TEXT_BUDGET. */
+  heldTextBudget?: number;
 }
 
 export class AuditPipeline {
@@ -56,12 +58,14 @@ export class AuditPipeline {
   private wakePrescreen: (() => void) | undefined;
   private wakeEstimator: (() => void) | undefined;
   private readonly running: Promise<void>;
+  private readonly budget: number;
 
   constructor(
     private readonly jobs: readonly FileJob[], private readonly options: PipelineOptions, private readonly sink: OutcomeSink,
     private readonly token?: CancellationLike,
   ) {
     this.cache = new ReadCache(options.maxBytes);
+    this.budget = options.heldTextBudget ?? HELD_TEXT_BUDGET;
     this.pool = new WorkerPool(
       { workers: options.workers, workerScript: options.workerScript, maxBytes: options.maxBytes, logger: options.logger },
       {
@@ -71,7 +75,13 @@ export class AuditPipeline {
       },
       token,
     );
-    this.running = Promise.all([this.prescreen(), this.estimate()]).then(() => undefined);
+    // A Cancel must also reach a loop that is waiting (a paused prescreen, an estimator waiting for detections).
+    const poll = setInterval(() => {
+      if (!this.cancelled) return;
+      this.wakePrescreen?.();
+      this.wakeEstimator?.();
+    }, CANCEL_POLL_MS);
+    this.running = Promise.all([this.prescreen(), this.estimate()]).then(() => clearInterval(poll));
   }
 
   /** Workers that started. */
@@ -100,8 +110,9 @@ export class AuditPipeline {
     let lastYield = Date.now();
     for (;;) {
       if (this.cancelled) break;
-      if (this.heldChars > HELD_TEXT_BUDGET) {
+      if (this.heldChars > this.budget) {
         this.paused = true;
+        this.pool.flush();
         this.wakeEstimator?.();
         await new Promise<void>((resolve) => { this.wakePrescreen = resolve; });
         this.wakePrescreen = undefined;
@@ -156,9 +167,6 @@ export class AuditPipeline {
         this.nextDetection += 1;
         const [index, detected] = next;
         await this.estimateOne(index, detected);
-      } else if (ready && this.pool.queued > 0) {
-        // Nothing to estimate and the workers have a queue: detect some of it here.
-        await this.detectHere(this.pool.take(STEAL));
       } else if (this.prescreenDone && this.detectionsDone && this.nextDetection >= this.detections.length) {
         return;
       } else {
@@ -194,7 +202,7 @@ export class AuditPipeline {
     this.wakeEstimator?.();
   }
 
-  /** Detection in this thread: candidates taken from the queue, or orphaned by a failed worker. */
+  /** Detection in this thread: candidates orphaned by a failed worker. */
   private async detectHere(indices: readonly number[]): Promise<void> {
     for (const index of indices) {
       if (this.cancelled) return;
@@ -210,6 +218,6 @@ export class AuditPipeline {
     if (text === undefined) return;
     this.texts.delete(index);
     this.heldChars -= text.length;
-    if (this.paused && this.heldChars <= HELD_TEXT_BUDGET / 2) this.wakePrescreen?.();
+    if (this.paused && this.heldChars <= this.budget / 2) this.wakePrescreen?.();
   }
 }

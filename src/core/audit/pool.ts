@@ -87,11 +87,6 @@ export class WorkerPool {
     return this.live.size;
   }
 
-  /** Candidates not yet sent to a worker. */
-  get queued(): number {
-    return this.finished ? 0 : this.queue.length;
-  }
-
   add(index: number): void {
     if (this.finished) {
       this.orphaned.push(index);
@@ -101,18 +96,18 @@ export class WorkerPool {
     if (this.queue.length >= BATCH) for (const w of this.live) this.feed(w);
   }
 
+  /** Sends what is queued to idle workers even if it is not a full batch (no more candidates for a while). */
+  flush(): void {
+    for (const w of this.live) this.feed(w);
+  }
+
   /**
    * Lets each worker hold up to `batches` batches: call before blocking this thread for a while (building the
    * tokenizer), so the workers do not run dry meanwhile.
    */
   runAhead(batches: number): void {
     this.depth = Math.max(this.depth, batches);
-    for (const w of this.live) this.feed(w);
-  }
-
-  /** Takes up to `count` queued candidates back, for the caller to detect itself. */
-  take(count: number): number[] {
-    return this.finished ? [] : this.queue.splice(0, count);
+    this.flush();
   }
 
   /** No more candidates: flush the queue; resolves when every candidate has a detection (or on cancellation). */
