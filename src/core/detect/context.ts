@@ -1,9 +1,11 @@
 import type { LoopContext, Range, VolumeAnnotation } from '../types';
-import { type FileIndex, isFunctionNode } from './fileIndex';
+import { type FileIndex, isFunctionType } from './fileIndex';
 import type { TsNode } from './parsers';
 
 // Where a call runs: inside a loop, a comprehension, a map/forEach callback (maybe under Promise.all), or a request
 // handler; and the volume the user declared with `llm-footprint: 20k calls/day`.
+// Ancestors come from index.parentOf and their types from index.typeOf: each `.parent` / `.type` of a web-tree-sitter
+// node is a round trip into WASM, and every candidate call asks these questions of the same few ancestors.
 
 const LOOPS: Record<string, LoopContext['kind']> = {
   for_statement: 'for', for_in_statement: 'for', async_for_statement: 'for', while_statement: 'while', do_statement: 'while',
@@ -19,7 +21,8 @@ const NEXT_HANDLERS = /^(GET|POST|PUT|PATCH|DELETE)$/;
 export function loopContext(index: FileIndex, call: TsNode): LoopContext | undefined {
   let child: TsNode = call;
   for (let p = index.parentOf(call); p; child = p, p = index.parentOf(p)) {
-    const kind = LOOPS[p.type];
+    const pt = index.typeOf(p);
+    const kind = LOOPS[pt];
     if (kind) {
       // `for x in items(): call()` — the call inside the iterable itself runs once.
       const iter = p.childForFieldName('right') ?? (kind === 'comprehension' ? null : p.childForFieldName('condition'));
@@ -31,11 +34,13 @@ export function loopContext(index: FileIndex, call: TsNode): LoopContext | undef
       } else iterable = p.childForFieldName('right')?.text;
       return { kind, range: index.nodeRange(p), ...(iterable ? { iterable: short(iterable) } : {}) };
     }
-    if (isFunctionNode(p)) {
+    if (isFunctionType(pt)) {
       // A callback passed to items.map(...) / forEach / Promise.all(items.map(...)).
       const args = index.parentOf(p);
       const outer = args ? index.parentOf(args) : null;
-      if (args && outer && (args.type === 'arguments' || args.type === 'argument_list') && (outer.type === 'call_expression' || outer.type === 'call')) {
+      const argsType = args ? index.typeOf(args) : '';
+      const outerType = outer ? index.typeOf(outer) : '';
+      if (args && outer && (argsType === 'arguments' || argsType === 'argument_list') && (outerType === 'call_expression' || outerType === 'call')) {
         const fn = outer.childForFieldName('function');
         const method = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : fn?.type === 'attribute' ? fn.childForFieldName('attribute')?.text : undefined;
         const k = method ? ITERATING_METHODS[method] : undefined;
@@ -49,7 +54,7 @@ export function loopContext(index: FileIndex, call: TsNode): LoopContext | undef
         }
       }
       if (isHandlerFunction(index, p)) return { kind: 'handler', range: index.nodeRange(p) };
-      if (p.type !== 'arrow_function' && p.type !== 'lambda' && p.type !== 'function_expression') return undefined;
+      if (pt !== 'arrow_function' && pt !== 'lambda' && pt !== 'function_expression') return undefined;
     }
   }
   return undefined;
@@ -58,7 +63,7 @@ export function loopContext(index: FileIndex, call: TsNode): LoopContext | undef
 function enclosingPromiseAll(index: FileIndex, mapCall: TsNode): TsNode | undefined {
   const args = index.parentOf(mapCall);
   const outer = args ? index.parentOf(args) : null;
-  if (!outer || outer.type !== 'call_expression') return undefined;
+  if (!outer || index.typeOf(outer) !== 'call_expression') return undefined;
   const fn = outer.childForFieldName('function')?.text ?? '';
   return /^Promise\.(all|allSettled)$/.test(fn) ? outer : undefined;
 }
@@ -66,19 +71,22 @@ function enclosingPromiseAll(index: FileIndex, mapCall: TsNode): TsNode | undefi
 function isHandlerFunction(index: FileIndex, fn: TsNode): boolean {
   // Flask / FastAPI decorators: @app.route(...), @router.post(...)
   const dec = index.parentOf(fn);
-  if (dec?.type === 'decorated_definition') {
+  const decType = dec ? index.typeOf(dec) : '';
+  const fnType = index.typeOf(fn);
+  if (dec && decType === 'decorated_definition') {
     for (const d of dec.namedChildren) {
       if (d?.type !== 'decorator') continue;
       if (/^@\s*\w+\.(route|get|post|put|patch|delete|api_route|websocket)\s*\(/.test(d.text)) return true;
     }
   }
   // Next.js route handlers: export async function POST(req) { … } / export const POST = async (req) => { … }
-  if (fn.type === 'function_declaration' && dec?.type === 'export_statement') {
+  if (fnType === 'function_declaration' && decType === 'export_statement') {
     return NEXT_HANDLERS.test(fn.childForFieldName('name')?.text ?? '');
   }
   const decl = dec;
-  const declParent = decl?.type === 'variable_declarator' ? index.parentOf(decl) : null;
-  if (decl?.type === 'variable_declarator' && (declParent ? index.parentOf(declParent) : null)?.type === 'export_statement') {
+  const declParent = decl && decType === 'variable_declarator' ? index.parentOf(decl) : null;
+  const exportNode = declParent ? index.parentOf(declParent) : null;
+  if (decl && decType === 'variable_declarator' && exportNode && index.typeOf(exportNode) === 'export_statement') {
     return NEXT_HANDLERS.test(decl.childForFieldName('name')?.text ?? '');
   }
   return false;
@@ -121,6 +129,9 @@ export function scanAnnotations(text: string, index: FileIndex): AnnotationMap {
   return { byLine };
 }
 
+/** What a function's annotation may sit above: its decorators, `export`, `const f = …`. */
+const WRAPPING_DECLARATIONS = new Set(['decorated_definition', 'export_statement', 'variable_declarator', 'lexical_declaration']);
+
 /** The annotation on the call's lines, the line above it, or above its enclosing function (and its decorators). */
 export function volumeFor(map: AnnotationMap, index: FileIndex, call: TsNode, stmtLine: number): VolumeAnnotation | undefined {
   if (map.byLine.size === 0) return undefined;
@@ -130,14 +141,14 @@ export function volumeFor(map: AnnotationMap, index: FileIndex, call: TsNode, st
   const above = map.byLine.get(Math.min(start, stmtLine) - 1) ?? map.byLine.get(start - 1);
   if (above) return above;
   for (let p = index.parentOf(call); p; p = index.parentOf(p)) {
-    if (!isFunctionNode(p)) continue;
+    const pt = index.typeOf(p);
+    if (!isFunctionType(pt)) continue;
     let top = p;
-    for (let up = index.parentOf(top); up && (up.type === 'decorated_definition' || up.type === 'export_statement'
-      || up.type === 'variable_declarator' || up.type === 'lexical_declaration'); up = index.parentOf(top)) top = up;
+    for (let up = index.parentOf(top); up && WRAPPING_DECLARATIONS.has(index.typeOf(up)); up = index.parentOf(top)) top = up;
     const l = top.startPosition.row;
     const a = map.byLine.get(l - 1) ?? map.byLine.get(l);
     if (a) return a;
-    if (p.type === 'function_definition' || p.type === 'function_declaration' || p.type === 'method_definition') break;
+    if (pt === 'function_definition' || pt === 'function_declaration' || pt === 'method_definition') break;
   }
   return undefined;
 }
@@ -155,15 +166,15 @@ const MOCK_SETUP = /\b(?:mocker\.patch|monkeypatch\.setattr|(?:jest|vi)\.spyOn|m
  */
 export function insideMock(index: FileIndex, call: TsNode): boolean {
   for (let p = index.parentOf(call); p; p = index.parentOf(p)) {
-    if (isFunctionNode(p) && p.type !== 'lambda' && p.type !== 'arrow_function' || p.type === 'arrow_function' && index.parentOf(p)?.type === 'arguments') {
-      const body = p.childForFieldName('body');
-      if (body && MOCK_SETUP.test(body.text)) return true;
+    const pt = index.typeOf(p);
+    if (isFunctionType(pt) && pt !== 'lambda' && pt !== 'arrow_function' || pt === 'arrow_function' && parentType(index, p) === 'arguments') {
+      if (setsUpMocks(index, p)) return true;
     }
-    if (p.type === 'with_statement') {
+    if (pt === 'with_statement') {
       const clause = p.namedChildren.find((c) => c?.type === 'with_clause');
       if (clause && /\b(patch|mock)\b/.test(clause.text)) return true;
     }
-    if (p.type === 'decorated_definition') {
+    if (pt === 'decorated_definition') {
       for (const d of p.namedChildren) {
         if (d?.type === 'decorator') {
           const t = d.text.replace(/^@\s*/, '').split('(')[0] ?? '';
@@ -173,4 +184,24 @@ export function insideMock(index: FileIndex, call: TsNode): boolean {
     }
   }
   return false;
+}
+
+function parentType(index: FileIndex, n: TsNode): string | undefined {
+  const p = index.parentOf(n);
+  return p ? index.typeOf(p) : undefined;
+}
+
+/** Whether a function's body sets up mocks, once per function (its calls all ask). */
+const mockBodies = new WeakMap<FileIndex, Map<number, boolean>>();
+
+function setsUpMocks(index: FileIndex, fn: TsNode): boolean {
+  let memo = mockBodies.get(index);
+  if (!memo) mockBodies.set(index, (memo = new Map()));
+  let v = memo.get(fn.id);
+  if (v === undefined) {
+    const body = fn.childForFieldName('body');
+    v = !!body && MOCK_SETUP.test(body.text);
+    memo.set(fn.id, v);
+  }
+  return v;
 }

@@ -92,7 +92,7 @@ function mockedModule(index: FileIndex): boolean {
 
 function statementLine(index: FileIndex, node: TsNode): number {
   let n = node;
-  for (let p = index.parentOf(n); p && !/statement|declaration|definition|^module$|^program$|^block$|statement_block/.test(p.type); p = index.parentOf(n)) n = p;
+  for (let p = index.parentOf(n); p && !/statement|declaration|definition|^module$|^program$|^block$|statement_block/.test(index.typeOf(p)); p = index.parentOf(n)) n = p;
   return n.startPosition.row;
 }
 

@@ -98,6 +98,10 @@ export function isFunctionNode(n: TsNode): boolean {
   return FUNCTION_TYPES.has(n.type);
 }
 
+export function isFunctionType(type: string): boolean {
+  return FUNCTION_TYPES.has(type);
+}
+
 export class FileIndex {
   readonly python: boolean;
   readonly imports = new Map<string, string>();
@@ -408,6 +412,15 @@ export class FileIndex {
       if (f.start <= x && y <= f.end && !(f.start === x && f.end === y)) out.push(f);
     }
     return out;
+  }
+
+  /** Node types by node id: the context questions (loop? mock? handler? statement?) ask them of the same ancestors. */
+  private readonly types = new Map<number, string>();
+
+  typeOf(n: TsNode): string {
+    let t = this.types.get(n.id);
+    if (t === undefined) this.types.set(n.id, (t = n.type));
+    return t;
   }
 
   /** Start index of the innermost enclosing function, -1 for module level. */
