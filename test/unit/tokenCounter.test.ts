@@ -25,13 +25,14 @@ function reference(encoding: EncodingName, t: string): number {
   return enc.encode_ordinary(t).length;
 }
 
-function workerCounter(over: { script?: string; assetsDir?: string; fallback?: () => TokenCounter } = {}): {
-  counter: WorkerTokenCounter; logged: string[];
-} {
+function workerCounter(over: {
+  script?: string; assetsDir?: string; fallback?: () => TokenCounter; threadPerEncoding?: boolean;
+} = {}): { counter: WorkerTokenCounter; logged: string[] } {
   const logged: string[] = [];
   const counter = new WorkerTokenCounter({
     script: over.script ?? SCRIPT, assetsDir: over.assetsDir ?? DIST,
     fallback: over.fallback ?? (() => IN_THREAD_COUNTER), log: (line) => logged.push(line),
+    ...(over.threadPerEncoding === undefined ? {} : { threadPerEncoding: over.threadPerEncoding }),
   });
   return { counter, logged };
 }
@@ -60,9 +61,10 @@ describe('tokens: the counting port', function () {
     disposeEncoders();
   });
 
-  for (const encoding of ENCODINGS) {
-    it(`in-thread and tokenizer thread give identical counts, equal to tiktoken (${encoding}, incl. <|endoftext|>, emoji, non-English)`, async () => {
-      const counter = track(workerCounter().counter);
+  for (const [encoding, threadPerEncoding] of ENCODINGS.flatMap((e) => [[e, false], [e, true]] as const)) {
+    const layout = threadPerEncoding ? 'a thread per encoding' : 'one thread for both';
+    it(`in-thread and tokenizer thread (${layout}) give identical counts, equal to tiktoken (${encoding}, incl. <|endoftext|>, emoji, non-English)`, async () => {
+      const counter = track(workerCounter({ threadPerEncoding }).counter);
       const [inThread, threaded] = await Promise.all([
         IN_THREAD_COUNTER.countTexts(encoding, TEXTS), counter.countTexts(encoding, TEXTS),
       ]);
@@ -83,19 +85,22 @@ describe('tokens: the counting port', function () {
     assert.deepEqual(threaded, inThread);
   });
 
-  it('requests made in the same tick go as one message per encoding, repeated texts once', async () => {
-    const counter = track(workerCounter().counter);
-    const asked = Array.from({ length: 30 }, (_, i) => [`call ${i % 10}`, 'system', 'user'] as const);
-    const pending = asked.map((texts, i) => counter.countTexts(i % 3 === 0 ? 'cl100k_base' : 'o200k_base', texts));
-    const counts = await Promise.all(pending);
-    assert.equal(counter.requestsSent, 2);
-    counts.forEach((c, i) => {
-      const encoding = i % 3 === 0 ? 'cl100k_base' : 'o200k_base';
-      assert.deepEqual(c, (asked[i] ?? []).map((t) => reference(encoding, t)));
+  for (const threadPerEncoding of [false, true]) {
+    const layout = threadPerEncoding ? 'a thread per encoding' : 'one thread for both';
+    it(`requests made in the same tick go as one message per encoding, repeated texts once (${layout})`, async () => {
+      const counter = track(workerCounter({ threadPerEncoding }).counter);
+      const asked = Array.from({ length: 30 }, (_, i) => [`call ${i % 10}`, 'system', 'user'] as const);
+      const pending = asked.map((texts, i) => counter.countTexts(i % 3 === 0 ? 'cl100k_base' : 'o200k_base', texts));
+      const counts = await Promise.all(pending);
+      assert.equal(counter.requestsSent, 2);
+      counts.forEach((c, i) => {
+        const encoding = i % 3 === 0 ? 'cl100k_base' : 'o200k_base';
+        assert.deepEqual(c, (asked[i] ?? []).map((t) => reference(encoding, t)));
+      });
+      await counter.countTexts('o200k_base', ['a later tick']);
+      assert.equal(counter.requestsSent, 3);
     });
-    await counter.countTexts('o200k_base', ['a later tick']);
-    assert.equal(counter.requestsSent, 3);
-  });
+  }
 
   it('counts the editor has seen need no round trip: the main-side cache answers them', async () => {
     const counter = track(workerCounter().counter);
@@ -108,13 +113,15 @@ describe('tokens: the counting port', function () {
     assert.equal(counter.requestsSent, sent);
   });
 
-  it('one thread and one encoder per encoding, however many first requests race', async () => {
-    const counter = track(workerCounter().counter);
-    counter.warmUp('o200k_base');
-    counter.warmUp('o200k_base');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => counter.countTexts(i % 2 ? 'o200k_base' : 'cl100k_base', [`text ${i}`])));
-    assert.equal(await counter.liveEncoders(), 2);
-  });
+  for (const threadPerEncoding of [false, true]) {
+    it(`one encoder per encoding (${threadPerEncoding ? 'a thread per encoding' : 'one thread for both'}), however many first requests race`, async () => {
+      const counter = track(workerCounter({ threadPerEncoding }).counter);
+      counter.warmUp('o200k_base');
+      counter.warmUp('o200k_base');
+      await Promise.all(Array.from({ length: 20 }, (_, i) => counter.countTexts(i % 2 ? 'o200k_base' : 'cl100k_base', [`text ${i}`])));
+      assert.equal(await counter.liveEncoders(), 2);
+    });
+  }
 
   it('a tokenizer thread that dies mid-request: the counts still come back (from this thread), with one log line', async () => {
     let fallbackCounts = 0;

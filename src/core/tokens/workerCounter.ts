@@ -6,8 +6,10 @@ import type { FromTokenizer, TokenizerInit, ToTokenizer } from './tokenizerProto
 // The extension host has one JavaScript thread for every extension: building an o200k encoder there froze it for
 // ~0.45 s when the first file with LLM calls opened (bench/results.md). This counter keeps the encoders in tokenizer
 // threads (dist/tokenizerWorker.js), started on the first warm-up, so they build while the host thread detects
-// calls. One thread per encoding, each owning that one encoder: a file with a gpt-4o call and an embeddings call
-// needs both, and in one thread cl100k (~0.2 s) would only start building after o200k (~0.45 s) is done.
+// calls. With 4 or more cores, one thread per encoding: a file with a gpt-4o call and an embeddings call needs both,
+// and in one thread cl100k (~0.25 s) only starts building after o200k (~0.4 s). With fewer cores the encoders share
+// one thread: each thread compiles tiktoken's WASM again, and on 2 cores that cost more than the overlap gained
+// (measured, 5,000-line file cold: one thread 930–985 ms and 1.75 s CPU, two threads 1.00–1.06 s and 1.95 s CPU).
 // Only type imports from the rest of core/tokens: the extension's activation bundle includes this file without
 // pulling tiktoken in.
 
@@ -20,7 +22,12 @@ export interface WorkerTokenCounterOptions {
   fallback: () => TokenCounter;
   /** Told once, in one line, when the tokenizer thread dies. */
   log?: (message: string) => void;
+  /** One thread per encoding (default: when the machine has 4 or more cores), else one thread for both. */
+  threadPerEncoding?: boolean;
 }
+
+/** Which thread an encoding's encoder lives in. */
+type Lane = EncodingName | 'shared';
 
 interface Waiter {
   /** Where each of the caller's texts sits in the batch (texts repeated across callers are sent once). */
@@ -37,13 +44,14 @@ interface Batch {
 }
 
 export class WorkerTokenCounter implements TokenCounter {
-  private readonly workers = new Map<EncodingName, Worker>();
+  private readonly workers = new Map<Lane, Worker>();
+  private perEncoding: boolean | undefined;
   private failed = false;
   private nextId = 0;
   private flushScheduled = false;
   private readonly pending = new Map<EncodingName, Batch>();
   private readonly inFlight = new Map<number, Batch>();
-  private readonly statsWaiters = new Map<number, { encoding: EncodingName; resolve: (encoders: number) => void }>();
+  private readonly statsWaiters = new Map<number, { lane: Lane; resolve: (encoders: number) => void }>();
   private readonly warmed = new Set<EncodingName>();
   private stopping: Promise<unknown> = Promise.resolve();
   private sent = 0;
@@ -83,7 +91,7 @@ export class WorkerTokenCounter implements TokenCounter {
     }
     if (this.warmed.has(encoding)) return;
     this.warmed.add(encoding);
-    this.send(encoding, { type: 'warmUp', encoding });
+    this.send(this.laneOf(encoding), { type: 'warmUp', encoding });
   }
 
   /** Whether warmUp(encoding) was already asked for (so callers can skip working out whether to ask). */
@@ -125,10 +133,10 @@ export class WorkerTokenCounter implements TokenCounter {
 
   /** Encoders alive in the tokenizer threads (0 when none runs). */
   async liveEncoders(): Promise<number> {
-    const counts = await Promise.all([...this.workers.keys()].map((encoding) => new Promise<number>((resolve) => {
+    const counts = await Promise.all([...this.workers.keys()].map((lane) => new Promise<number>((resolve) => {
       const id = this.nextId++;
-      this.statsWaiters.set(id, { encoding, resolve });
-      this.send(encoding, { type: 'stats', id });
+      this.statsWaiters.set(id, { lane, resolve });
+      this.send(lane, { type: 'stats', id });
     })));
     return counts.reduce((a, b) => a + b, 0);
   }
@@ -142,19 +150,28 @@ export class WorkerTokenCounter implements TokenCounter {
       const id = this.nextId++;
       this.inFlight.set(id, batch);
       this.sent++;
-      this.send(batch.encoding, { type: 'count', id, encoding: batch.encoding, texts: batch.texts });
+      this.send(this.laneOf(batch.encoding), { type: 'count', id, encoding: batch.encoding, texts: batch.texts });
     }
   }
 
-  private send(encoding: EncodingName, message: ToTokenizer): void {
+  private laneOf(encoding: EncodingName): Lane {
+    if (this.perEncoding === undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const os = require('node:os') as typeof import('node:os');
+      this.perEncoding = this.options.threadPerEncoding ?? os.availableParallelism() >= 4;
+    }
+    return this.perEncoding ? encoding : 'shared';
+  }
+
+  private send(lane: Lane, message: ToTokenizer): void {
     // A thread that cannot even start counts as crashed: crash() has moved what was in flight to this thread.
-    const worker = this.workers.get(encoding) ?? this.start(encoding);
+    const worker = this.workers.get(lane) ?? this.start(lane);
     if (!worker) return;
     worker.postMessage(message);
     this.updateRef();
   }
 
-  private start(encoding: EncodingName): Worker | undefined {
+  private start(lane: Lane): Worker | undefined {
     try {
       const init: TokenizerInit = { assetsDir: this.options.assetsDir };
       // Required here, not imported: loading node:worker_threads took ~9 ms of the extension's activation (profile),
@@ -162,11 +179,11 @@ export class WorkerTokenCounter implements TokenCounter {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
       const worker = new Worker(this.options.script, { workerData: init });
-      const current = (): boolean => this.workers.get(encoding) === worker;
+      const current = (): boolean => this.workers.get(lane) === worker;
       worker.on('message', (message: FromTokenizer) => this.receive(message));
       worker.on('error', (error) => { if (current()) this.crash(error); });
       worker.on('exit', (code) => { if (current()) this.crash(new Error(`exited with code ${code}`)); });
-      this.workers.set(encoding, worker);
+      this.workers.set(lane, worker);
       return worker;
     } catch (error) {
       this.crash(error);
@@ -223,11 +240,11 @@ export class WorkerTokenCounter implements TokenCounter {
 
   /** An idle tokenizer thread must not keep a CLI or test process alive; one with requests in flight must. */
   private updateRef(): void {
-    const busy = new Set<EncodingName>();
-    for (const batch of this.inFlight.values()) busy.add(batch.encoding);
-    for (const { encoding } of this.statsWaiters.values()) busy.add(encoding);
-    for (const [encoding, worker] of this.workers) {
-      if (busy.has(encoding)) worker.ref(); else worker.unref();
+    const busy = new Set<Lane>();
+    for (const batch of this.inFlight.values()) busy.add(this.laneOf(batch.encoding));
+    for (const { lane } of this.statsWaiters.values()) busy.add(lane);
+    for (const [lane, worker] of this.workers) {
+      if (busy.has(lane)) worker.ref(); else worker.unref();
     }
   }
 }
