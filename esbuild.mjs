@@ -3,7 +3,7 @@
 // Why copy: tiktoken and web-tree-sitter find their .wasm inside node_modules during development and then fail
 // once packaged (the .vsix ships no node_modules), so the core always loads them by explicit path from dist/.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -21,9 +21,26 @@ const assets = [
     `@vscode/tree-sitter-wasm/wasm/tree-sitter-${l}.wasm`, `tree-sitter-${l}.wasm`,
   ]),
   ['tiktoken/lite/tiktoken_bg.wasm', 'tiktoken_bg.wasm'],
-  ['tiktoken/encoders/o200k_base.json', 'o200k_base.json'],
-  ['tiktoken/encoders/cl100k_base.json', 'cl100k_base.json'],
 ];
+
+// tiktoken's rank files are JSON ({pat_str, special_tokens, bpe_ranks}, 2.3 MB for o200k). They ship as
+// `<encoding>.ranks` instead: one line of JSON with pat_str and special_tokens, then the bpe_ranks string as is, all
+// ASCII, so the tokenizer reads it as latin1 (one copy into a one-byte string, no UTF-8 decoding, no JSON.parse of
+// 2.3 MB). Measured for o200k in a tokenizer thread: ranks ready ~20 ms sooner and ~20 ms less CPU than the JSON.
+const rankFiles = ['o200k_base', 'cl100k_base'];
+
+function writeRanks(encoding) {
+  const source = require.resolve(`tiktoken/encoders/${encoding}.json`, { paths: [process.cwd()] });
+  const { pat_str, special_tokens, bpe_ranks } = JSON.parse(readFileSync(source, 'utf8'));
+  const text = `${JSON.stringify({ pat_str, special_tokens })}\n${bpe_ranks}`;
+  // latin1 reads each byte as one character: exact only for ASCII (and the header must stay on one line).
+  if (!/^[\x00-\x7f]*$/.test(text) || bpe_ranks.includes('\n')) {
+    throw new Error(`${encoding}: ranks are not single-line ASCII; they cannot ship as a latin1 .ranks file`);
+  }
+  writeFileSync(path.join(outdir, `${encoding}.ranks`), text, 'latin1');
+  // The JSON an older build copied would otherwise still ship in the .vsix (.vscodeignore admits dist/**/*.json).
+  rmSync(path.join(outdir, `${encoding}.json`), { force: true });
+}
 
 function copyAssets() {
   mkdirSync(outdir, { recursive: true });
@@ -33,6 +50,7 @@ function copyAssets() {
       : require.resolve(from.replace(/^(@[^/]+\/[^/]+|[^/@][^/]*)\//, '$1/'), { paths: [process.cwd()] });
     copyFileSync(src, path.join(outdir, to));
   }
+  for (const encoding of rankFiles) writeRanks(encoding);
 }
 
 const common = {

@@ -1,4 +1,4 @@
-// Checks the packaged extension end to end: the .vsix holds the bundles and every .wasm but no node_modules,
+// Checks the packaged extension end to end: the .vsix holds the bundles, every .wasm and .ranks, but no node_modules,
 // sources or source maps; it installs into code-server with --install-extension; and, installed (not under
 // development), it activates when a Python file with an LLM call is opened and shows CodeLens.
 //   node scripts/vscode/checkVsix.mjs [path.vsix]   (default: llm-footprint-<version>.vsix, packaged if missing)
@@ -39,8 +39,12 @@ export function zipEntries(buf) {
 function checkContents() {
   const names = zipEntries(readFileSync(vsix));
   const wasm = names.filter((n) => n.endsWith('.wasm'));
-  const expectedWasm = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => f.endsWith('.wasm'));
-  for (const w of expectedWasm) if (!names.includes(`extension/dist/${w}`)) problems.push(`missing extension/dist/${w}`);
+  // Every WASM and tokenizer rank file the build put in dist/ (tiktoken's o200k/cl100k ranks ship as .ranks).
+  const expectedAssets = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => /\.(wasm|ranks)$/.test(f));
+  for (const a of expectedAssets) if (!names.includes(`extension/dist/${a}`)) problems.push(`missing extension/dist/${a}`);
+  for (const encoding of ['o200k_base', 'cl100k_base']) {
+    if (!names.includes(`extension/dist/${encoding}.ranks`)) problems.push(`missing extension/dist/${encoding}.ranks`);
+  }
   // extension.js requires engine.js on first use and starts tokenizerWorker.js: all three must ship.
   const bundles = ['extension.js', 'engine.js', 'tokenizerWorker.js', 'cli.js', 'auditWorker.js'].map((b) => `extension/dist/${b}`);
   for (const f of ['extension/package.json', ...bundles]) {
@@ -48,8 +52,9 @@ function checkContents() {
   }
   const unwanted = names.filter((n) => /(^|\/)node_modules\/|^extension\/(src|test|out|demo|scripts)\/|\.map$|\.ts$/.test(n));
   if (unwanted.length) problems.push(`unwanted files: ${unwanted.slice(0, 5).join(', ')}${unwanted.length > 5 ? ' …' : ''}`);
+  const ranks = names.filter((n) => n.endsWith('.ranks')).length;
   console.log(`contents: ${names.length} entries, ${wasm.length} .wasm (${wasm.map((w) => path.basename(w)).join(', ')}), `
-    + `no node_modules: ${!names.some((n) => n.includes('node_modules/'))}`);
+    + `${ranks} .ranks, no node_modules: ${!names.some((n) => n.includes('node_modules/'))}`);
 }
 
 async function checkInstallAndActivation() {
