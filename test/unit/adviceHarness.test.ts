@@ -106,7 +106,8 @@ export function buildCall(text: string, spec: CallSpec): DetectedCall {
 }
 
 /** Energy ∝ typical active parameters × (0.05 × input + output) tokens; cost from catalog prices. Min/max ×0.5/×2. */
-export const testCatalog: AdviceCatalog = {
+// `satisfies`, not a type annotation: analyzeOne uses its estimate as the call's full footprint (advice only needs the figures).
+export const testCatalog = {
   listModels: () => listModels(),
   resolve: (name, settings) => resolveModel(name, settings),
   estimateOutput(call: DetectedCall, model: ModelInfo | null): OutputTokens {
@@ -132,7 +133,7 @@ export const testCatalog: AdviceCatalog = {
       costUsd: price?.input !== undefined ? mtm(usd) : null, region: 'US', gridIntensity: 400, assumptions: [], modelId: model.id,
     };
   },
-};
+} satisfies AdviceCatalog;
 
 export interface AnalyzeSpec extends CallSpec {
   inputTokens?: number;
@@ -152,7 +153,7 @@ export function analyzeOne(text: string, spec: AnalyzeSpec): { call: DetectedCal
     ...(spec.cacheablePrefix !== undefined ? { cacheablePrefix: spec.cacheablePrefix } : {}),
   };
   const outputTokens = testCatalog.estimateOutput(call, model);
-  const footprint = model ? testCatalog.estimate(model, inputTokens, outputTokens, call, null) : null;
+  const footprint = model ? testCatalog.estimate(model, inputTokens, outputTokens) : null;
   const analysis: Omit<CallAnalysis, 'findings'> = {
     call, inputTokens, outputTokens, footprint,
     ...(resolution.model === null ? { unknownModelReason: resolution.reason } : {}),

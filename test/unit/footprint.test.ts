@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { catalogEntry, estimateFootprint, listModels, resolveModel } from '../../src/core/footprint';
+import { catalogEntry, estimateFigures, estimateFootprint, listModels, resolveModel, type FootprintRequest } from '../../src/core/footprint';
 import {
   BATCH, FIT, K_INPUT, decodeWhPerToken, effectiveBatch, embodiedKg, gpuCount, promptTokenEquivalents, weightsReadB,
 } from '../../src/core/footprint/energyModel';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { DetectedCall, InputTokens } from '../../src/core/types';
 import { call, estimate, input, model, output } from './footprintFixtures';
 
 const close = (actual: number, expected: number, rel = 1e-6): void =>
@@ -266,5 +267,56 @@ describe('footprint: behaviour', () => {
   it('uses the documented ranges (batch 32–128, k_in 0.015–0.3)', () => {
     assert.deepEqual([BATCH.min, BATCH.typical, BATCH.max], [32, 64, 128]);
     assert.deepEqual([K_INPUT.min, K_INPUT.typical, K_INPUT.max], [0.015, 0.05, 0.3]);
+  });
+});
+
+describe('footprint: figures without assumptions (what advice re-estimates with)', () => {
+  const requests = (): Array<[string, FootprintRequest]> => {
+    const out: Array<[string, FootprintRequest]> = [];
+    const shapes: Array<[string, DetectedCall | undefined, InputTokens]> = [
+      ['no call', undefined, input(200)],
+      ['plain', call(), input(200)],
+      ['n=3, batch, caching', call({ n: 3, batch: true, promptCaching: true }), input(20_000, 15_000)],
+      ['dynamic prompt', call(), { ...input(30), dynamic: true }],
+      ['bedrock host', call({}, 'bedrock'), input(10)],
+    ];
+    for (const m of listModels()) {
+      for (const [label, c, inputTokens] of shapes) {
+        for (const region of [null, 'FR', 'atlantis-1', 'us-east-1']) {
+          out.push([`${m.id} ${label} ${region}`, { model: m, inputTokens, outputTokens: output(1, 300, 1000, 50), region, ...(c ? { call: c } : {}) }]);
+        }
+      }
+    }
+    const ghost = { ...model('gpt-4o'), id: 'not-a-model' };
+    out.push(['unknown id', { model: ghost, inputTokens: input(1), outputTokens: output(1), region: null }]);
+    return out;
+  };
+
+  it('equals estimateFootprint without its assumptions, and is null exactly when it is', () => {
+    for (const [label, req] of requests()) {
+      const full = estimateFootprint(req);
+      const figures = estimateFigures(req);
+      if (full === null) {
+        assert.equal(figures, null, label);
+        continue;
+      }
+      const { assumptions, ...rest } = full;
+      assert.ok(assumptions.length > 0, label);
+      assert.deepEqual(figures, rest, label);
+    }
+  });
+
+  it('keeps the notes of each host and region apart although settings are reused', () => {
+    const first = estimate('gpt-4o', 100, 100, { region: 'FR' });
+    const unknown = estimate('gpt-4o', 100, 100, { region: 'atlantis-1' });
+    const again = estimate('gpt-4o', 100, 100, { region: 'FR' });
+    const byDefault = estimate('gpt-4o', 100, 100, { region: null });
+    assert.deepEqual(again.assumptions, first.assumptions);
+    assert.ok(first.assumptions.some((a) => a.startsWith('grid FR:')));
+    assert.ok(unknown.assumptions.some((a) => a.includes("'atlantis-1'")));
+    assert.ok(!byDefault.assumptions.some((a) => a.includes("'atlantis-1'")) && byDefault.assumptions.some((a) => a.startsWith('grid US:')));
+    // Another host with the same requested region gets its own data-center note.
+    const mistral = estimate('mistral-large-2411', 100, 100, { region: 'FR' });
+    assert.notDeepEqual(mistral.assumptions.find((a) => a.startsWith('data center:')), first.assumptions.find((a) => a.startsWith('data center:')));
   });
 });

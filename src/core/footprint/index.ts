@@ -6,6 +6,6 @@
 
 export { DATA_AS_OF, catalogEntry, catalogProblems, listModels } from './catalog';
 export type { CatalogModel, GridZone, ParamSpec, PriceSpec, ProviderProfile } from './catalogTypes';
-export { estimateFootprint, type FootprintRequest } from './estimateFootprint';
+export { estimateFigures, estimateFootprint, type FootprintFigures, type FootprintRequest } from './estimateFootprint';
 export { nameCandidates, resolveModel, type ModelResolution } from './resolveModel';
 export { providerProfile, regionIds, regionProblems, resolveRegion, type ResolvedRegion } from './regions';

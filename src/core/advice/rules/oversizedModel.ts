@@ -1,4 +1,4 @@
-import { reestimate, savings, savingsLabel, formatPercent, type Savings } from '../catalog';
+import { reestimate, savings, savingsLabel, formatPercent, type EstimatedFigures, type Savings } from '../catalog';
 import { rewriteModel } from '../modelLiteral';
 import { callPurpose } from '../purpose';
 import { article, callRange, finding, fmtInt, type RuleInput } from './ruleInput';
@@ -11,7 +11,7 @@ const MAX_CANDIDATES = 2;
 
 interface Candidate {
   model: ModelInfo;
-  footprint: Footprint;
+  footprint: EstimatedFigures;
   saving: Savings;
   affinity: number;
 }
