@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, computeFindings, FINDING_CODES, mergeFixes } from '../../src/core/advice';
+import { defaultCatalog, type AdviceCatalog } from '../../src/core/advice/catalog';
+import { peersOf } from '../../src/core/advice/rules/oversizedModel';
 import { DEFAULT_SETTINGS, DEFAULT_SEVERITY } from '../../src/core/settings';
 import type { Finding, FindingCode, TextEdit } from '../../src/core/types';
 import { analyzeOne, buildCall, rangeOf, testCatalog, type AnalyzeSpec } from './adviceHarness.test';
@@ -167,6 +169,26 @@ describe('advice: oversized-model', () => {
     assert.equal(applyEdits(text, fix.edits).split('\n')[0], 'MODEL = "openai/gpt-4o-mini"');
     // The finding points at the call, not at the constant far away.
     assert.equal(f.range.start.line, 2);
+  });
+
+  it('keeps per model the candidates a whole-catalog scan finds, in catalog order', () => {
+    for (const catalog of [defaultCatalog, testCatalog] as AdviceCatalog[]) {
+      const models = catalog.listModels();
+      for (const model of models) {
+        const ours = catalog.activeParams?.(model.id);
+        const expected = models.filter((other) => {
+          const theirs = catalog.activeParams?.(other.id);
+          return other.id !== model.id && other.provider === model.provider && other.kind === model.kind
+            && other.reasoning === model.reasoning && !(ours !== undefined && theirs !== undefined && theirs >= ours * 0.8);
+        });
+        const peers = peersOf(catalog, model);
+        assert.deepEqual(peers.map((p) => p.other.id), expected.map((m) => m.id), model.id);
+        assert.equal(peersOf(catalog, { ...model }), peers, `${model.id}: computed once per model`);
+      }
+    }
+    // gpt-4o's family comes first by affinity: gpt-4o-mini shares two name segments.
+    const gpt4o = defaultCatalog.listModels().find((m) => m.id === 'gpt-4o')!;
+    assert.equal(peersOf(defaultCatalog, gpt4o).find((p) => p.other.id === 'gpt-4o-mini')?.affinity, 2);
   });
 
   it('offers no edit where the name is not the provider API id (Bedrock, Azure deployments, mapped aliases, imports)', () => {

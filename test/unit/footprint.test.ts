@@ -264,6 +264,20 @@ describe('footprint: behaviour', () => {
     }
   });
 
+  it('resolves a repeated name to the same model each time, as a ModelInfo of its own', () => {
+    const first = resolveModel('gpt-4o-2024-08-06', DEFAULT_SETTINGS);
+    assert.ok(first.model);
+    first.model.capabilities.tools = !first.model.capabilities.tools;
+    first.model.contextWindow = 1;
+    const again = resolveModel('gpt-4o-2024-08-06', DEFAULT_SETTINGS);
+    assert.deepEqual(again.model, model('gpt-4o'));
+    assert.notEqual(again.model, first.model);
+    assert.equal(resolveModel('not-a-model-at-all', DEFAULT_SETTINGS).model, null);
+    assert.equal(resolveModel('not-a-model-at-all', DEFAULT_SETTINGS).model, null);
+    const mapped = resolveModel('not-a-model-at-all', { ...DEFAULT_SETTINGS, modelMappings: { 'not-a-model-at-all': 'gpt-4o' } });
+    assert.equal(mapped.model?.id, 'gpt-4o');
+  });
+
   it('uses the documented ranges (batch 32–128, k_in 0.015–0.3)', () => {
     assert.deepEqual([BATCH.min, BATCH.typical, BATCH.max], [32, 64, 128]);
     assert.deepEqual([K_INPUT.min, K_INPUT.typical, K_INPUT.max], [0.015, 0.05, 0.3]);

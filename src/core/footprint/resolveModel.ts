@@ -1,6 +1,7 @@
 import type { AnalysisSettings } from '../settings';
 import type { ModelInfo } from '../types';
 import { catalogEntry, DATA_AS_OF, toModelInfo } from './catalog';
+import type { CatalogModel } from './catalogTypes';
 import { declaredModel, isSizeDeclaration } from './declaredModel';
 
 // Model name as written in code → catalog entry. Order: the user's mappings (exact name), then the name itself and
@@ -46,12 +47,25 @@ export function nameCandidates(raw: string): string[] {
   return out;
 }
 
+// Names found in code repeat (the bench tree's 3,940 calls name a few dozen models), and advice resolves each call's
+// model again plus each proposed rename: the catalog entry a name leads to is kept per name (the catalog is bundled
+// data). Each resolution still gets its own ModelInfo, so callers may keep or change theirs.
+const entries = new Map<string, CatalogModel | null>();
+
 function lookup(name: string): ModelInfo | null {
-  for (const candidate of nameCandidates(name)) {
-    const entry = catalogEntry(candidate);
-    if (entry) return toModelInfo(entry);
+  let entry = entries.get(name);
+  if (entry === undefined) {
+    entry = null;
+    for (const candidate of nameCandidates(name)) {
+      const found = catalogEntry(candidate);
+      if (found) {
+        entry = found;
+        break;
+      }
+    }
+    entries.set(name, entry);
   }
-  return null;
+  return entry ? toModelInfo(entry) : null;
 }
 
 function mappingFor(name: string, mappings: Readonly<Record<string, string>>): string | undefined {

@@ -1,4 +1,4 @@
-import { reestimate, savings, savingsLabel, formatPercent, type EstimatedFigures, type Savings } from '../catalog';
+import { reestimate, savings, savingsLabel, formatPercent, type AdviceCatalog, type EstimatedFigures, type Savings } from '../catalog';
 import { rewriteModel } from '../modelLiteral';
 import { callPurpose } from '../purpose';
 import { article, callRange, finding, fmtInt, type RuleInput } from './ruleInput';
@@ -84,27 +84,62 @@ function smallerModels(input: RuleInput, model: ModelInfo, footprint: Footprint)
   };
   const cap = call.params.maxOutputTokens?.value ?? 0;
   const result: Candidate[] = [];
-  // Energy grows with active parameters: a model with at least 80 % of ours cannot save 60 %, so it is not even
-  // re-estimated (this keeps the rule cheap on files with many calls).
-  const ours = input.catalog.activeParams?.(model.id);
-  for (const other of input.catalog.listModels()) {
-    if (other.id === model.id || other.provider !== model.provider || other.kind !== model.kind) continue;
-    // Reasoning and non-reasoning models take different parameters (temperature, reasoning_effort): never cross over.
-    if (other.reasoning !== model.reasoning) continue;
+  for (const { other, affinity } of peersOf(input.catalog, model)) {
     if ((needs.tools && !other.capabilities.tools) || (needs.vision && !other.capabilities.vision) || (needs.json && !other.capabilities.json)) continue;
     if (cap > other.maxOutputTokens || inputTokens.count + Math.max(cap, 1) > other.contextWindow) continue;
-    const theirs = input.catalog.activeParams?.(other.id);
-    if (ours !== undefined && theirs !== undefined && theirs >= ours * 0.8) continue;
     const after = reestimate(input.catalog, call, other, inputTokens, input.settings.region);
     if (!after) continue;
     const saving = savings(footprint, after);
     if (saving.energy === undefined || -saving.energy < MIN_ENERGY_SAVING) continue;
     if (saving.cost !== undefined && saving.cost > 0) continue; // never propose a smaller model that costs more
-    result.push({ model: other, footprint: after, saving, affinity: affinity(model.id, other.id) });
+    result.push({ model: other, footprint: after, saving, affinity });
   }
   // Closest family first; among equals the smallest step down (the most capable model that still saves enough).
   result.sort((a, b) => b.affinity - a.affinity || (b.saving.energy ?? 0) - (a.saving.energy ?? 0));
   return result.slice(0, MAX_CANDIDATES);
+}
+
+interface Peer {
+  other: ModelInfo;
+  affinity: number;
+}
+
+// The models a call's model could be swapped for, before anything about the call is known, depend only on the
+// catalog and the model: computed once per model instead of scanning the whole catalog (86 models, with an
+// active-parameter lookup and an id split each) for every call — the bench tree has 3,940 calls and ~30 models.
+// A catalog's model list is taken to be fixed (the real one is bundled data; test catalogs are constants).
+const peerCache = new WeakMap<AdviceCatalog, Map<string, readonly Peer[]>>();
+
+/** Same provider, kind and reasoning, and small enough to possibly save 60 %, in catalog order. */
+export function peersOf(catalog: AdviceCatalog, model: ModelInfo): readonly Peer[] {
+  let byModel = peerCache.get(catalog);
+  if (!byModel) {
+    byModel = new Map();
+    peerCache.set(catalog, byModel);
+  }
+  const key = `${model.id}\u0000${model.provider}\u0000${model.kind}\u0000${model.reasoning}`;
+  let peers = byModel.get(key);
+  if (!peers) {
+    peers = findPeers(catalog, model);
+    byModel.set(key, peers);
+  }
+  return peers;
+}
+
+function findPeers(catalog: AdviceCatalog, model: ModelInfo): Peer[] {
+  const peers: Peer[] = [];
+  // Energy grows with active parameters: a model with at least 80 % of ours cannot save 60 %, so it is not even
+  // re-estimated (this keeps the rule cheap on files with many calls).
+  const ours = catalog.activeParams?.(model.id);
+  for (const other of catalog.listModels()) {
+    if (other.id === model.id || other.provider !== model.provider || other.kind !== model.kind) continue;
+    // Reasoning and non-reasoning models take different parameters (temperature, reasoning_effort): never cross over.
+    if (other.reasoning !== model.reasoning) continue;
+    const theirs = catalog.activeParams?.(other.id);
+    if (ours !== undefined && theirs !== undefined && theirs >= ours * 0.8) continue;
+    peers.push({ other, affinity: affinity(model.id, other.id) });
+  }
+  return peers;
 }
 
 /** Family likeness of two ids in whole name segments: shared leading plus shared trailing segments
