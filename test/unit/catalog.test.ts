@@ -134,6 +134,14 @@ describe('catalog: alias resolution', () => {
     assert.equal(resolveId('chat-small', settings), 'gpt-4o-mini');
   });
 
+  it('matches mapping keys case-insensitively with the first key winning, per settings object', () => {
+    const settings = { ...DEFAULT_SETTINGS, modelMappings: { ' Fast ': 'gpt-4o-mini', FAST: 'gpt-4o', fast: 'o3' } };
+    assert.equal(resolveId('fast', settings), 'o3'); // the exact key first
+    assert.equal(resolveId('FaSt', settings), 'gpt-4o-mini'); // then the first key equal ignoring case and spaces
+    assert.equal(resolveId('FaSt', { ...DEFAULT_SETTINGS, modelMappings: { FAST: 'gpt-4o' } }), 'gpt-4o');
+    assert.equal(resolveModel('FaSt', DEFAULT_SETTINGS).model, null);
+  });
+
   it('accepts a declared size (dense or MoE) through modelMappings', () => {
     const settings = { ...DEFAULT_SETTINGS, modelMappings: { house: '70b', housemoe: 'moe:400b/17b' } };
     assert.equal(resolveId('house', settings), 'declared:70b');

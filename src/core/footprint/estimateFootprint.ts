@@ -103,12 +103,17 @@ function perTokenWh(p: ParamSpec, contextTokens: MinTypMax): MinTypMax {
   const [aMin, aTyp, aMax] = spread(p.active);
   const [tMin, tTyp, tMax] = spread(p.total);
   const bits = p.weightBits ?? 16;
-  const candidates: Array<[number, number]> = [[aMin, Math.max(aMin, tMin)], [aTyp, Math.max(aTyp, tTyp)], [aMax, Math.max(aMax, tMax)]];
-  const at = (batch: number): number[] => candidates.map(([a, t]) => decodeWhPerToken(a, t, batch, bits));
+  // The three (active, total) candidates at the extreme batches, written out: the arrays, closures and spreads this
+  // was built from were a visible share of each estimate (it runs once per call and once per re-estimate).
+  const tLow = Math.max(aMin, tMin);
+  const tTyp2 = Math.max(aTyp, tTyp);
+  const tHigh = Math.max(aMax, tMax);
+  const bMin = effectiveBatch(BATCH.max, contextTokens.min);
+  const bMax = effectiveBatch(BATCH.min, contextTokens.max);
   return {
-    min: Math.min(...at(effectiveBatch(BATCH.max, contextTokens.min))),
-    typical: decodeWhPerToken(aTyp, Math.max(aTyp, tTyp), effectiveBatch(BATCH.typical, contextTokens.typical), bits),
-    max: Math.max(...at(effectiveBatch(BATCH.min, contextTokens.max))),
+    min: Math.min(decodeWhPerToken(aMin, tLow, bMin, bits), decodeWhPerToken(aTyp, tTyp2, bMin, bits), decodeWhPerToken(aMax, tHigh, bMin, bits)),
+    typical: decodeWhPerToken(aTyp, tTyp2, effectiveBatch(BATCH.typical, contextTokens.typical), bits),
+    max: Math.max(decodeWhPerToken(aMin, tLow, bMax, bits), decodeWhPerToken(aTyp, tTyp2, bMax, bits), decodeWhPerToken(aMax, tHigh, bMax, bits)),
   };
 }
 

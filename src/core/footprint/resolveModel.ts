@@ -68,14 +68,28 @@ function lookup(name: string): ModelInfo | null {
   return entry ? toModelInfo(entry) : null;
 }
 
+// The case-insensitive view of a mappings object, built once per settings snapshot instead of re-reading every key
+// for every resolution (advice resolves each call's model again and each proposed rename). First key wins, as the
+// scan it replaces did. Settings are frozen snapshots; a new object gets its own view.
+const foldedMappings = new WeakMap<object, Map<string, string>>();
+
+function folded(mappings: Readonly<Record<string, string>>): Map<string, string> {
+  let map = foldedMappings.get(mappings);
+  if (!map) {
+    map = new Map();
+    for (const [key, value] of Object.entries(mappings)) {
+      const lower = key.trim().toLowerCase();
+      if (!map.has(lower)) map.set(lower, value);
+    }
+    foldedMappings.set(mappings, map);
+  }
+  return map;
+}
+
 function mappingFor(name: string, mappings: Readonly<Record<string, string>>): string | undefined {
   const exact = mappings[name];
   if (exact !== undefined) return exact;
-  const lower = name.trim().toLowerCase();
-  for (const [key, value] of Object.entries(mappings)) {
-    if (key.trim().toLowerCase() === lower) return value;
-  }
-  return undefined;
+  return folded(mappings).get(name.trim().toLowerCase());
 }
 
 const HOW_TO_FIX = 'map it to a known model with the llmFootprint.modelMappings setting or "modelMappings" in '
