@@ -316,6 +316,27 @@ describe('advice: call-in-loop', () => {
     assert.match(f.message, /Batch API costs 50 % less/);
   });
 
+  it('reads the loop variable in code and interpolations only, not in plain strings or comments', () => {
+    const check = (content: string, language: 'python' | 'typescript' = 'python'): boolean => {
+      const text = language === 'python'
+        ? `for item in items:\n    r = client.chat.completions.create(model="gpt-4o-mini", max_tokens=50,  # item\n        messages=[{"role": "user", "content": ${content}}])\n    print(r)\n`
+        : `for (const item of items) {\n  const r = await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 50, /* item */ messages: [{ role: "user", content: ${content} }] });\n  log(r);\n}\n`;
+      const header = language === 'python' ? 'for item in items:' : 'for (const item of items) {';
+      const { findings } = analyzeOne(text, {
+        language, call: language === 'python' ? 'client.chat.completions.create(' : 'openai.chat.completions.create(', model: 'gpt-4o-mini',
+        loop: { kind: 'for', header, end: language === 'python' ? 'print(r)\n' : 'log(r);\n}' }, params: { maxOutputTokens: { name: 'max_tokens', value: 50 } },
+      });
+      return /does not use the loop variable/.test(one(findings, 'call-in-loop').message);
+    };
+    assert.equal(check('"Describe the item"'), true);
+    assert.equal(check("'item' + 'x'"), true);
+    assert.equal(check('f"Describe {item}"'), false);
+    assert.equal(check('item'), false);
+    assert.equal(check('"Describe the item"', 'typescript'), true);
+    assert.equal(check('`Describe ${item}`', 'typescript'), false);
+    assert.equal(check('`Describe the item`', 'typescript'), true);
+  });
+
   it('is silent for a call in a request handler (volume, not a loop)', () => {
     const text = 'app.post("/chat", async (req, res) => {\n  const r = await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 100, messages: req.body.messages });\n  res.json(r);\n});\n';
     const { findings } = analyzeOne(text, {

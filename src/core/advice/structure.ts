@@ -345,7 +345,7 @@ export function bracketContents(text: string, structure: Structure, open: number
 }
 
 /** Index of the first string/comment interval starting at or after `offset`. */
-function firstOpaqueFrom(structure: Structure, offset: number): number {
+export function firstOpaqueFrom(structure: Structure, offset: number): number {
   const list = structure.opaque;
   let lo = 0;
   let hi = list.length;
