@@ -4,7 +4,7 @@ import { liveEncoderCount } from '../../src/core/tokens/encoders';
 import { CORPUS } from '../paths';
 import { emit, fail } from './probe';
 
-// Issue 4: RSS across 10 audits of the corpus in one process (in-process analysis, no workers), after a full GC
+// Issue 4: RSS across 20 audits of the corpus in one process (in-process analysis, no workers), after a full GC
 // each time (run with --expose-gc). Encoders and parsers are meant to be created once and reused, so after the
 // first round (which loads the WASM) the numbers must stay flat.
 
@@ -12,7 +12,7 @@ declare const gc: (() => void) | undefined;
 
 async function main(): Promise<void> {
   const rounds: Array<{ calls: number; rss: number; heapUsed: number; external: number; ms: number; encoders: number }> = [];
-  for (let i = 0; i < 10; i++) {
+  for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
     const result = await auditPaths([{ path: CORPUS, base: CORPUS }], { settings: DEFAULT_SETTINGS, workers: 0 });
     const ms = performance.now() - t0;

@@ -39,8 +39,9 @@ interface Setting {
 
 // A setting depends only on the host and the requested region, yet building it (region lookup, two formatted notes)
 // was done for every estimate: ~4,000 calls plus every re-estimate advice makes on the bench tree. Bundled data
-// never changes at run time, so one per host and region is kept.
+// never changes at run time, so one per host and region is kept (bounded: the region comes from user settings).
 const settings = new Map<string, Setting | null>();
+const SETTINGS_LIMIT = 1024;
 
 /** Where the request runs: the calling SDK's host if it is a hosting provider, else the model's own provider. */
 function setting(model: ModelInfo, call: DetectedCall | undefined, requested: string | null): Setting | null {
@@ -49,6 +50,7 @@ function setting(model: ModelInfo, call: DetectedCall | undefined, requested: st
   let found = settings.get(key);
   if (found === undefined) {
     found = buildSetting(host, requested);
+    if (settings.size >= SETTINGS_LIMIT) settings.clear();
     settings.set(key, found);
   }
   return found;

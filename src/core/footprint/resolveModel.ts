@@ -49,8 +49,10 @@ export function nameCandidates(raw: string): string[] {
 
 // Names found in code repeat (the bench tree's 3,940 calls name a few dozen models), and advice resolves each call's
 // model again plus each proposed rename: the catalog entry a name leads to is kept per name (the catalog is bundled
-// data). Each resolution still gets its own ModelInfo, so callers may keep or change theirs.
+// data). Each resolution still gets its own ModelInfo, so callers may keep or change theirs. Bounded: in the editor
+// every keystroke inside a model string is a new name, for as long as the extension host lives.
 const entries = new Map<string, CatalogModel | null>();
+const ENTRIES_LIMIT = 2048;
 
 function lookup(name: string): ModelInfo | null {
   let entry = entries.get(name);
@@ -63,6 +65,7 @@ function lookup(name: string): ModelInfo | null {
         break;
       }
     }
+    if (entries.size >= ENTRIES_LIMIT) entries.clear();
     entries.set(name, entry);
   }
   return entry ? toModelInfo(entry) : null;
