@@ -20,6 +20,8 @@ export const RG_MARKERS =
 
 const log = (line: string): void => { process.stderr.write(`bench: ${line}\n`); };
 const probe = (name: string): string => path.join(PROBES, `${name}.js`);
+/** Fresh processes per first-count measure. */
+const FIRST_COUNT_RUNS = 7;
 
 async function treeBench(sections: Section[], notes: string[]): Promise<number | null> {
   const tree = ensureTree(log);
@@ -126,10 +128,13 @@ async function tokenBench(sections: Section[], auditMs: number | null): Promise<
   }
   try {
     const runs: Array<{ firstCountMs: number; firstCountCpuMs: number; requireMs: number; secondCountMs: number; count: number }> = [];
-    for (let i = 0; i < 3; i++) runs.push(await runProbe(probe('firstCount')));
+    // Seven fresh processes, not three: on this VM the first count swings by ±50 ms from run to run (most of it inside
+    // tiktoken's constructor touching fresh memory), and the target sits inside that swing.
+    for (let i = 0; i < FIRST_COUNT_RUNS; i++) runs.push(await runProbe(probe('firstCount')));
     const first = median(runs.map((r) => r.firstCountMs));
     lines.push({ what: 'First countInputTokens in a fresh process (lazy WASM + ranks)',
-      value: `${ms(first)} median of 3 fresh processes (${ms(median(runs.map((r) => r.firstCountCpuMs)))} CPU); ` +
+      value: `${ms(first)} median of ${runs.length} fresh processes (${runs.map((r) => ms(r.firstCountMs)).join(', ')}; ` +
+        `median CPU ${ms(median(runs.map((r) => r.firstCountCpuMs)))}); ` +
         `module load ${ms(median(runs.map((r) => r.requireMs)))}, ` +
         `second count ${ms(median(runs.map((r) => r.secondCountMs)))}`,
       target: '≤ 500 ms', pass: first <= 500 });
@@ -209,10 +214,11 @@ async function editorBench(sections: Section[]): Promise<void> {
   }
   try {
     const runs: Array<{ firstCountMs: number; firstCountCpuMs: number; secondCountMs: number }> = [];
-    for (let i = 0; i < 3; i++) runs.push(await runProbe(probe('firstCount'), ['editor']));
+    for (let i = 0; i < FIRST_COUNT_RUNS; i++) runs.push(await runProbe(probe('firstCount'), ['editor']));
     const first = median(runs.map((r) => r.firstCountMs));
     lines.push({ what: 'First count through the tokenizer thread, as in the editor (thread start, WASM, ranks)',
-      value: `${ms(first)} median of 3 fresh processes (${ms(median(runs.map((r) => r.firstCountCpuMs)))} CPU); ` +
+      value: `${ms(first)} median of ${runs.length} fresh processes (${runs.map((r) => ms(r.firstCountMs)).join(', ')}; ` +
+        `median CPU ${ms(median(runs.map((r) => r.firstCountCpuMs)))}); ` +
         `a second, uncached count ${ms(median(runs.map((r) => r.secondCountMs)))} (one round trip)`,
       target: '≤ 500 ms', pass: first <= 500 });
   } catch (error) {
