@@ -325,10 +325,7 @@ export function estimateFootprint(req: FootprintRequest): Footprint | null {
       : [`cost: ${entry?.prices?.source ?? 'list price'}, as of ${entry?.prices?.asOf ?? '?'}`]),
     ...priceNotes,
   ];
-  return {
-    energyWh: energy.total, co2eGrams, waterMl, costUsd: cost, region: region.id, gridIntensity: region.gridIntensity,
-    assumptions, modelId: req.model.id,
-  };
+  return { ...figuresOf(req, computed), assumptions };
 }
 
 /**
@@ -338,7 +335,11 @@ export function estimateFootprint(req: FootprintRequest): Footprint | null {
  */
 export function estimateFigures(req: FootprintRequest): FootprintFigures | null {
   const computed = compute(req, null, null);
-  if (!computed) return null;
+  return computed ? figuresOf(req, computed) : null;
+}
+
+/** The numbers both estimates return (the full one adds its assumptions). */
+function figuresOf(req: FootprintRequest, computed: Computed): FootprintFigures {
   const { where, energy, cost, co2eGrams, waterMl } = computed;
   return {
     energyWh: energy.total, co2eGrams, waterMl, costUsd: cost, region: where.region.id, gridIntensity: where.region.gridIntensity,
