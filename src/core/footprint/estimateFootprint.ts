@@ -308,7 +308,7 @@ export function estimateFootprint(req: FootprintRequest): Footprint | null {
   const priceNotes: string[] = [];
   const computed = compute(req, notes, priceNotes);
   if (!computed) return null;
-  const { where, entry, energy, cost, co2eGrams, waterMl, water } = computed;
+  const { where, entry, cost, water } = computed;
   const region = where.region;
 
   const output = req.outputTokens.basis.length > 0 ? req.outputTokens.basis.join('; ') : 'given';
