@@ -50,7 +50,9 @@ export function renderResults(machine: Machine, sections: Section[], notes: stri
       'Indirect, for comparison: a probe replays walk → read → prefilter → detect in one thread, then times ' +
       'countInputTokens + estimateOutputTokens for every call, over the audit\'s wall time.',
     '- Fresh-process numbers (first count, cold analysis, activation) each start a new `node`; activation loads ' +
-      'dist/extension.js with `require(\'vscode\')` resolved to bench/probes/fakeVscode.ts.',
+      'dist/extension.js with `require(\'vscode\')` resolved to bench/probes/fakeVscode.ts, whose configuration serves ' +
+      'nothing (every default) or `llmFootprint.region` and `modelMappings` (the settings checked against the engine\'s ' +
+      'catalog); the probe reports whether dist/engine.js was loaded.',
     '- Warm analysis edits the text slightly before every run (a comment line), as typing would, so a whole-text ' +
       'cache cannot answer it.',
     '');

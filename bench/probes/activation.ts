@@ -5,6 +5,8 @@ import { cpuSince, emit, fail } from './probe';
 
 // Issue 6: activation cost — loading dist/extension.js and running activate() — in a fresh process, with `vscode`
 // resolved to a fake (./fakeVscode). The fake is loaded before timing starts: in the editor, vscode is already there.
+// Arguments: [bundle] [--settings=<JSON of full keys → values>]: the fake's configuration serves those values, as
+// for a user who set `llmFootprint.region` or `modelMappings`. The result says whether dist/engine.js was loaded.
 
 const FAKE = path.join(__dirname, 'fakeVscode.js');
 const loader = Module as unknown as { _resolveFilename(request: string, ...rest: unknown[]): string };
@@ -14,8 +16,11 @@ loader._resolveFilename = function resolve(this: unknown, request: string, ...re
 };
 
 async function main(): Promise<void> {
+  const settingsArg = process.argv.slice(2).find((a) => a.startsWith('--settings='));
+  const bundleArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const vscode = require(FAKE) as { Uri: { file(p: string): unknown } };
+  const vscode = require(FAKE) as { Uri: { file(p: string): unknown }; setSettings(values: Record<string, unknown>): void };
+  if (settingsArg) vscode.setSettings(JSON.parse(settingsArg.slice('--settings='.length)) as Record<string, unknown>);
   const context = new Proxy({
     subscriptions: [] as Array<{ dispose(): unknown }>,
     extensionUri: vscode.Uri.file(REPO_ROOT),
@@ -26,7 +31,7 @@ async function main(): Promise<void> {
     workspaceState: { get: (_k: string, d?: unknown) => d, update: async () => undefined, keys: () => [] },
   } as Record<string | symbol, unknown>, { get: (t, k) => t[k] });
 
-  const bundle = process.argv[2] ?? path.join(DIST, 'extension.js');
+  const bundle = bundleArg ?? path.join(DIST, 'extension.js');
   const t0 = performance.now();
   const c0 = process.cpuUsage();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,7 +42,10 @@ async function main(): Promise<void> {
   const activateMs = performance.now() - t1;
   const cpuMs = cpuSince(c0);
   const subscriptions = (context.subscriptions as unknown[]).length;
-  emit({ loadMs, activateMs, totalMs: loadMs + activateMs, cpuMs, subscriptions });
+  // The extension loads the engine by path from <extensionUri>/dist, whichever activation bundle runs.
+  const engineLoaded = require.cache[path.join(DIST, 'engine.js')] !== undefined;
+  const rssMb = process.memoryUsage().rss / 2 ** 20;
+  emit({ loadMs, activateMs, totalMs: loadMs + activateMs, cpuMs, subscriptions, engineLoaded, rssMb });
   try {
     for (const d of context.subscriptions as Array<{ dispose(): unknown }>) d.dispose();
     extension.deactivate?.();

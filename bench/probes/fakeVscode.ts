@@ -66,12 +66,37 @@ export class Disposable {
   static from(...items: Array<{ dispose(): unknown }>): Disposable { return new Disposable(() => items.forEach((d) => d.dispose())); }
 }
 
+// Values for `workspace.getConfiguration(section).get(key)`, by full key ('llmFootprint.region'): a probe sets them
+// before loading the extension, to measure activation for a user who changed settings. Unset keys give the default.
+// Setting them again fires workspace.onDidChangeConfiguration, as a user's edit does (test/unit/settingsStoreHost.ts).
+const settings = new Map<string, unknown>();
+const configurationChanged = new EventEmitter<{ affectsConfiguration(section: string): boolean }>();
+
+export function setSettings(values: Readonly<Record<string, unknown>>): void {
+  const changed = [...new Set([...settings.keys(), ...Object.keys(values)])]
+    .filter((k) => JSON.stringify(settings.get(k)) !== JSON.stringify(values[k]));
+  settings.clear();
+  for (const [key, value] of Object.entries(values)) settings.set(key, value);
+  configurationChanged.fire({ affectsConfiguration: (section) => changed.some((k) => k === section || k.startsWith(`${section}.`)) });
+}
+
+function getConfiguration(section?: string): unknown {
+  const full = (key: string): string => (section ? `${section}.${key}` : key);
+  return {
+    get: (key: string, fallback?: unknown) => (settings.has(full(key)) ? settings.get(full(key)) : fallback),
+    has: (key: string) => settings.has(full(key)),
+    inspect: (key: string) => ({ key: full(key), globalValue: settings.get(full(key)) }),
+    update: async () => undefined,
+  };
+}
+
 const known: Record<string, unknown> = {
   Uri, EventEmitter, Disposable,
   StatusBarAlignment: { Left: 1, Right: 2 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   workspace: new Proxy({
-    workspaceFolders: undefined, textDocuments: [], isTrusted: true, name: undefined,
+    workspaceFolders: undefined, textDocuments: [], isTrusted: true, name: undefined, getConfiguration,
+    onDidChangeConfiguration: configurationChanged.event,
   } as Record<string | symbol, unknown>, { get: (t, k) => (k in t ? t[k] : auto(`workspace.${String(k)}`)) }),
   window: new Proxy({ activeTextEditor: undefined, visibleTextEditors: [] } as Record<string | symbol, unknown>,
     { get: (t, k) => (k in t ? t[k] : auto(`window.${String(k)}`)) }),
@@ -85,4 +110,5 @@ for (const m of declarations.matchAll(/^\texport (?:class|enum|namespace|const|l
   if (!(name in known)) known[name] = auto(name);
 }
 
+known.setSettings = setSettings;
 module.exports = known;

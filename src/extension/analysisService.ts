@@ -121,12 +121,13 @@ export class AnalysisService implements vscode.Disposable {
     const started = Date.now();
     let result: FileAnalysis;
     try {
-      result = await analyzeForEditor(file, text, language, {
+      // Options built after the prefilter: a file without SDK markers loads no engine for the settings or config.
+      result = await analyzeForEditor(file, text, language, () => ({
         settings: this.configs.settingsFor(document.uri, this.settings.current),
         token,
         logger: this.log,
         readFile: readWorkspaceFile,
-      });
+      }));
     } catch (e) {
       if (token.isCancellationRequested) throw e; // superseded: the result is dropped anyway
       // A bug in the engine must not take the editor down: log it with the stack and show nothing for this

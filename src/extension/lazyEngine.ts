@@ -12,6 +12,7 @@ export type EngineModule = typeof Engine;
 let distDir: string | undefined;
 let loaded: EngineModule | undefined;
 let counter: WorkerTokenCounter | undefined;
+const loadListeners = new Set<(engine: EngineModule) => void>();
 
 /** Called once by activate(): where the bundles and their WASM/ranks are (dist/). */
 export function configureEngine(dir: string, log: (message: string) => void): void {
@@ -38,8 +39,25 @@ export function engine(): EngineModule {
     module.setAssetsDir(distDir);
     if (counter) module.setTokenCounter(counter);
     loaded = module;
+    // After `loaded` is set: a listener may call engine() again.
+    for (const listener of [...loadListeners]) listener(module);
   }
   return loaded;
+}
+
+/** Whether dist/engine.js is loaded: what costs nothing to do with it now would have cost its load before. */
+export function isEngineLoaded(): boolean {
+  return loaded !== undefined;
+}
+
+/**
+ * Calls `listener` once the engine has loaded, in the engine() call that loads it, before that call returns (so
+ * before any caller uses the engine). Never called if the engine was loaded already: check isEngineLoaded() first.
+ * The listener must not throw. Returns the unsubscribe.
+ */
+export function onEngineLoaded(listener: (engine: EngineModule) => void): () => void {
+  loadListeners.add(listener);
+  return () => loadListeners.delete(listener);
 }
 
 /** Frees the encoders (the tokenizer thread ends) and parsers; nothing loads if the engine never did. */

@@ -35,6 +35,15 @@ describe('extension: the engine loads on first use', function () {
     assert.equal(tokenCounter()?.isRunning, false);
   });
 
+  it('a file without SDK markers never builds the options (checked settings and team config need the engine)', async () => {
+    const text = 'import os\nprint(os.getcwd())\n';
+    const result = await analyzeForEditor('plain.py', text, 'python', () => {
+      throw new Error('options built for a file without SDK markers');
+    });
+    assert.deepEqual(result.calls, []);
+    assert.equal(require.cache[ENGINE], undefined, 'dist/engine.js not loaded');
+  });
+
   for (const fixture of ['python/anthropic_messages.py', 'python/azure_openai_client.py', 'typescript/ChatPanel.tsx']) {
     it(`${fixture}: the editor's path (engine bundle, tokenizer thread) gives exactly the CLI's result`, async () => {
       const file = path.join(FIXTURES, 'corpus', fixture);

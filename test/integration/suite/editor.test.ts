@@ -129,6 +129,41 @@ describe('editor: CodeLens', function () {
     }
   });
 
+  it('an unknown region falls back to the provider default: the same lens and grid as with no region set', async () => {
+    // The region is checked against the catalog only once the engine has loaded (settingsStore.ts); the check must
+    // still reach every analysis. The warning it logs is asserted in test/unit/settingsStore.test.ts.
+    const { document } = await openFixture('reply.ts');
+    const [before] = await waitForLenses(document.uri, 1);
+    assert.ok(before);
+    const grid = async (): Promise<string> => {
+      const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri,
+        new vscode.Position(before.line, document.lineAt(before.line).text.indexOf('create'))));
+      return /\*\*Grid\*\*: region [^\n]*/.exec(text)?.[0] ?? '';
+    };
+    const defaultGrid = await grid();
+    assert.match(defaultGrid, /region \S+/);
+    const restoreFr = await setUserSetting('region', 'FR');
+    try {
+      // First a known region, so that going back to the default's numbers is a visible change.
+      await waitFor('the lens for region FR', async () => {
+        const [lens] = await lensTitles(document.uri);
+        return lens && lens.title !== before.title ? lens : undefined;
+      });
+      const restoreUnknown = await setUserSetting('region', 'XX-NOWHERE');
+      try {
+        await waitFor('the lens of the provider default again', async () => {
+          const [lens] = await lensTitles(document.uri);
+          return lens?.title === before.title ? lens : undefined;
+        });
+        assert.equal(await grid(), defaultGrid);
+      } finally {
+        await restoreUnknown();
+      }
+    } finally {
+      await restoreFr();
+    }
+  });
+
   it('applies the team config (llm-footprint.config.json) like the CLI does, and follows its changes', async () => {
     const { document } = await openFixture('assistant.py');
     const lenses = await waitForLenses(document.uri, 3);
