@@ -5,22 +5,20 @@ import { readFile as readFileCallback } from 'node:fs';
 // every encoding's loader. `init` lets us hand over the bytes ourselves, from the assets folder next to the bundle.
 import { init, Tiktoken } from 'tiktoken/lite/init';
 import { assetPath } from '../assets';
+import { EncodingCounter } from './encodingCounter';
 import type { EncodingName } from './encodingName';
 import type { TokenCounter } from './tokenCounter';
+import { Vocabulary } from './vocabulary';
 
 export { ENCODINGS, type EncodingName } from './encodingName';
 
-interface RanksFile {
-  pat_str: string;
-  special_tokens: Record<string, number>;
-  bpe_ranks: string;
-}
-
-interface EncoderEntry {
-  promise: Promise<Tiktoken>;
-  /** Set by disposeEncoders(); a counter that finds it set asks for a fresh encoder instead of using a freed one. */
-  disposed: boolean;
-}
+/**
+ * The regex of the small encoders that merge single pieces (see encodingCounter.ts): pieces arrive already split,
+ * so each must be one match. `(?s).+` compiles fastest of the forms tried (a warm build with ~50 ranks: 0.18 ms).
+ */
+const WHOLE_PIECE = '(?s).+';
+/** Warm-up merges one piece that no encoding has as a single token, to pay tiktoken's first build (~65 ms) early. */
+const WARM_UP_TEXT = 'zqxjkvbwfpyg';
 
 // node:fs, not node:fs/promises: in the tokenizer thread, loading fs/promises pulls in 11 more internal modules
 // (~2 ms of the thread's start, measured); the thread needs nothing else from it.
@@ -29,7 +27,7 @@ function readFile(file: string): Promise<Buffer> {
 }
 
 let wasmReady: Promise<void> | undefined;
-const entries = new Map<EncodingName, EncoderEntry>();
+const counters = new Map<EncodingName, Promise<EncodingCounter>>();
 
 function loadWasm(): Promise<void> {
   if (!wasmReady) {
@@ -45,9 +43,10 @@ function loadWasm(): Promise<void> {
   return wasmReady;
 }
 
-async function createEncoder(name: EncodingName): Promise<Tiktoken> {
+async function createCounter(name: EncodingName): Promise<EncodingCounter> {
   try {
-    return await loadEncoder(name);
+    const { patStr, ranks } = await readRanks(name);
+    return new EncodingCounter(Vocabulary.fromRanks(ranks), patStr);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`LLM Footprint: cannot load the ${name} tokenizer from the assets folder (${reason})`);
@@ -56,83 +55,76 @@ async function createEncoder(name: EncodingName): Promise<Tiktoken> {
 
 /**
  * `<encoding>.ranks` (written by esbuild.mjs from tiktoken's JSON): one ASCII line of JSON with pat_str and
- * special_tokens, then the bpe_ranks string. Decoded as latin1, the 2.3 MB of o200k ranks are one copy into a flat
- * one-byte string: no UTF-8 decoding and no JSON.parse of the whole file (the JSON took ~20 ms longer, measured).
- * Read as bytes and decoded once: readFile(path, 'latin1') reads in 512 KB chunks through a StringDecoder and
- * joins them (~11 ms slower, ~15 ms more CPU, measured in fresh processes).
+ * special_tokens, then tiktoken's bpe_ranks string, parsed here straight from the bytes (no 2.3 MB string, no
+ * JSON.parse of the whole file). Special tokens are not needed: counting treats their text as ordinary text.
  */
-async function readRanks(name: EncodingName): Promise<RanksFile> {
+async function readRanks(name: EncodingName): Promise<{ patStr: string; ranks: Uint8Array }> {
   const bytes = await readFile(assetPath(`${name}.ranks`));
   const eol = bytes.indexOf(0x0a);
   if (eol < 0) throw new Error(`${name}.ranks has no header line`);
-  const header = JSON.parse(bytes.toString('latin1', 0, eol)) as Omit<RanksFile, 'bpe_ranks'>;
-  return { ...header, bpe_ranks: bytes.toString('latin1', eol + 1) };
+  const header = JSON.parse(bytes.toString('latin1', 0, eol)) as { pat_str?: unknown };
+  if (typeof header.pat_str !== 'string') throw new Error(`${name}.ranks has no pat_str`);
+  return { patStr: header.pat_str, ranks: bytes.subarray(eol + 1) };
 }
 
-async function loadEncoder(name: EncodingName): Promise<Tiktoken> {
-  // Read the ranks while the WASM compiles (off the main thread, which is otherwise idle then); the constructor
-  // (parsing ~200k ranks inside WASM) is most of the cold cost.
-  const [, ranks] = await Promise.all([loadWasm(), readRanks(name)]);
-  return new Tiktoken(ranks.bpe_ranks, ranks.special_tokens, ranks.pat_str);
-}
-
-function entryFor(name: EncodingName): EncoderEntry {
-  let entry = entries.get(name);
-  if (!entry) {
-    const created: EncoderEntry = { promise: createEncoder(name), disposed: false };
-    created.promise.catch(() => { if (entries.get(name) === created) entries.delete(name); });
-    entries.set(name, created);
-    entry = created;
+/** tiktoken's byte-pair merge of `pieces`, with an encoder holding only the ranks they can use (freed at once). */
+async function mergeWithTiktoken(counter: EncodingCounter, pieces: readonly string[]): Promise<number[]> {
+  try {
+    await loadWasm();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`LLM Footprint: cannot load tiktoken's WASM from the assets folder (${reason})`);
   }
-  return entry;
+  const encoder = new Tiktoken(counter.ranksFor(pieces), {}, WHOLE_PIECE);
+  try {
+    return pieces.map((piece) => encoder.encode_ordinary(piece).length);
+  } finally {
+    encoder.free();
+  }
+}
+
+function counterFor(name: EncodingName): Promise<EncodingCounter> {
+  let counter = counters.get(name);
+  if (!counter) {
+    const created = createCounter(name);
+    // A failed load (missing asset) must not poison every later attempt.
+    created.catch(() => { if (counters.get(name) === created) counters.delete(name); });
+    counters.set(name, created);
+    counter = created;
+  }
+  return counter;
 }
 
 /**
- * Runs `use` with the (lazily created, shared) encoder. `use` is synchronous, so no dispose can free the encoder
- * while it runs; an encoder disposed while we were waiting for it is replaced by a fresh one.
+ * Token counts of `texts`, as tiktoken's encode_ordinary gives them: special-token strings such as `<|endoftext|>`
+ * count as plain text and never throw. A dispose while this runs only drops the counter for later calls: nothing
+ * here holds a tiktoken encoder across an await.
  */
-export async function withEncoder<T>(name: EncodingName, use: (encoder: Tiktoken) => T): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    const entry = entryFor(name);
-    const encoder = await entry.promise;
-    if (!entry.disposed || attempt >= 2) {
-      if (entry.disposed) throw new Error('LLM Footprint: tokenizer disposed while counting');
-      return use(encoder);
-    }
-  }
-}
-
-/** Tokens of `text`; special-token strings such as `<|endoftext|>` count as plain text (encode_ordinary never throws). */
-export function countWith(encoder: Tiktoken, text: string): number {
-  return text.length === 0 ? 0 : encoder.encode_ordinary(text).length;
+async function countTexts(name: EncodingName, texts: readonly string[]): Promise<number[]> {
+  const counter = await counterFor(name);
+  const plan = counter.plan(texts);
+  if (plan.toMerge.size === 0) return plan.counts;
+  const pieces = [...plan.toMerge.keys()];
+  return counter.finish(plan, pieces, await mergeWithTiktoken(counter, pieces));
 }
 
 /**
- * Starts loading an encoder without waiting for it, e.g. when the first file with LLM calls opens, so the first
- * count does not pay the ~0.3 s construction. Still lazy: nothing loads until a shell asks. Errors surface on use.
+ * Starts loading an encoding without waiting for it, e.g. when the first file with LLM calls opens, so the first
+ * count does not wait: the vocabulary, tiktoken's WASM and its first (slowest) build. Errors surface on use.
  */
 function warmUp(name: EncodingName): void {
-  entryFor(name).promise.catch(() => undefined);
+  countTexts(name, [WARM_UP_TEXT]).catch(() => undefined);
 }
 
-/** Frees every encoder of this thread. Counting afterwards recreates them. */
+/** Drops every encoding's tables in this thread (they are plain memory; no tiktoken encoder outlives a count). */
 function disposeAll(): void {
-  for (const entry of entries.values()) {
-    entry.disposed = true;
-    entry.promise.then((encoder) => encoder.free(), () => undefined);
-  }
-  entries.clear();
+  counters.clear();
 }
 
 /** The encoders of this thread behind the counting port: the default everywhere but the extension host. */
-export const IN_THREAD_COUNTER: TokenCounter = Object.freeze({
-  countTexts: (encoding: EncodingName, texts: readonly string[]) =>
-    withEncoder(encoding, (encoder) => texts.map((text) => countWith(encoder, text))),
-  warmUp,
-  dispose: disposeAll,
-});
+export const IN_THREAD_COUNTER: TokenCounter = Object.freeze({ countTexts, warmUp, dispose: disposeAll });
 
-/** For tests and the bench: how many encoders of this thread are alive (created or being created). */
+/** For tests and the bench: how many encodings this thread has loaded (or is loading). */
 export function liveEncoderCount(): number {
-  return entries.size;
+  return counters.size;
 }
