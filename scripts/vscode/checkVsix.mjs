@@ -1,4 +1,4 @@
-// Checks the packaged extension end to end: the .vsix holds the bundles, every .wasm and .ranks, but no node_modules,
+// Checks the packaged extension end to end: the .vsix holds the bundles, every .wasm and .vocab, but no node_modules,
 // sources or source maps; it installs into code-server with --install-extension; and, installed (not under
 // development), it activates when a Python file with an LLM call is opened and shows CodeLens.
 //   node scripts/vscode/checkVsix.mjs [path.vsix]   (default: llm-footprint-<version>.vsix, packaged if missing)
@@ -39,11 +39,11 @@ export function zipEntries(buf) {
 function checkContents() {
   const names = zipEntries(readFileSync(vsix));
   const wasm = names.filter((n) => n.endsWith('.wasm'));
-  // Every WASM and tokenizer rank file the build put in dist/ (tiktoken's o200k/cl100k ranks ship as .ranks).
-  const expectedAssets = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => /\.(wasm|ranks)$/.test(f));
+  // Every WASM and tokenizer vocabulary the build put in dist/ (o200k/cl100k ship as .vocab, see esbuild.mjs).
+  const expectedAssets = readdirSync(path.join(REPO_ROOT, 'dist')).filter((f) => /\.(wasm|vocab)$/.test(f));
   for (const a of expectedAssets) if (!names.includes(`extension/dist/${a}`)) problems.push(`missing extension/dist/${a}`);
   for (const encoding of ['o200k_base', 'cl100k_base']) {
-    if (!names.includes(`extension/dist/${encoding}.ranks`)) problems.push(`missing extension/dist/${encoding}.ranks`);
+    if (!names.includes(`extension/dist/${encoding}.vocab`)) problems.push(`missing extension/dist/${encoding}.vocab`);
   }
   // extension.js requires engine.js on first use and starts tokenizerWorker.js: all three must ship.
   const bundles = ['extension.js', 'engine.js', 'tokenizerWorker.js', 'cli.js', 'auditWorker.js'].map((b) => `extension/dist/${b}`);
@@ -52,9 +52,9 @@ function checkContents() {
   }
   const unwanted = names.filter((n) => /(^|\/)node_modules\/|^extension\/(src|test|out|demo|scripts)\/|\.map$|\.ts$/.test(n));
   if (unwanted.length) problems.push(`unwanted files: ${unwanted.slice(0, 5).join(', ')}${unwanted.length > 5 ? ' …' : ''}`);
-  const ranks = names.filter((n) => n.endsWith('.ranks')).length;
+  const vocabularies = names.filter((n) => n.endsWith('.vocab')).length;
   console.log(`contents: ${names.length} entries, ${wasm.length} .wasm (${wasm.map((w) => path.basename(w)).join(', ')}), `
-    + `${ranks} .ranks, no node_modules: ${!names.some((n) => n.includes('node_modules/'))}`);
+    + `${vocabularies} .vocab, no node_modules: ${!names.some((n) => n.includes('node_modules/'))}`);
 }
 
 async function checkInstallAndActivation() {

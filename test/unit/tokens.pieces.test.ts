@@ -122,7 +122,8 @@ describe('tokens: splitting in JavaScript, merging in tiktoken', function () {
       assert.deepEqual(new Map(plan.toMerge), new Map([['zqxjkvbwfpyg', [0]], [' zqxjkvbwfpyg', [0, 1]]]));
       const pieces = [...plan.toMerge.keys()];
       const pieceCounts = pieces.map((p) => reference(encoding).encode_ordinary(p).length);
-      const counts = counter.finish(plan, pieces, pieceCounts);
+      counter.remember(pieces, pieceCounts);
+      const counts = counter.finish(plan, new Map(pieces.map((p, k) => [p, pieceCounts[k]!])));
       assert.deepEqual(counts, texts.map((t) => reference(encoding).encode_ordinary(t).length));
       assert.equal(counter.plan(texts).toMerge.size, 0, 'a second plan merges nothing');
     });

@@ -76,14 +76,19 @@ export class EncodingCounter {
     return lines.join('\n');
   }
 
-  /** Step 2's result: each merged piece's count, added to the texts that hold it and remembered. */
-  finish(plan: CountPlan, pieces: readonly string[], pieceCounts: readonly number[]): number[] {
+  /** Remembers merged pieces' counts, so later texts holding them need no merge. */
+  remember(pieces: readonly string[], pieceCounts: readonly number[]): void {
     if (this.merged.size + pieces.length > MAX_MERGED_PIECES) this.merged.clear();
-    pieces.forEach((piece, k) => {
-      const n = pieceCounts[k] ?? 0;
-      this.merged.set(piece, n);
-      for (const i of plan.toMerge.get(piece) ?? []) plan.counts[i] = (plan.counts[i] ?? 0) + n;
-    });
+    pieces.forEach((piece, k) => this.merged.set(piece, pieceCounts[k] ?? 0));
+  }
+
+  /** Step 2's result: each merged piece's count added to the texts that hold it. */
+  finish(plan: CountPlan, merged: ReadonlyMap<string, number>): number[] {
+    for (const [piece, holders] of plan.toMerge) {
+      const n = merged.get(piece);
+      if (n === undefined) throw new Error(`tokenizer: piece left unmerged (${JSON.stringify(piece.slice(0, 20))})`);
+      for (const i of holders) plan.counts[i] = (plan.counts[i] ?? 0) + n;
+    }
     return plan.counts;
   }
 

@@ -3,7 +3,7 @@ import type { EncodingName } from './encodingName';
 // Messages between WorkerTokenCounter (workerCounter.ts) and the tokenizer thread (tokenizerWorker.ts).
 
 export interface TokenizerInit {
-  /** Where tiktoken's WASM and ranks are (dist/). */
+  /** Where tiktoken's WASM and the vocabularies are (dist/). */
   assetsDir: string;
 }
 

@@ -1,8 +1,8 @@
 // An encoding's vocabulary (token bytes → rank) as flat typed arrays: every token's bytes in one Uint8Array and an
 // open-addressing hash table over them, so a piece of text is looked up straight from a byte buffer, with no string
-// per token. Built from tiktoken's own rank file (the `bpe_ranks` string of `<encoding>.ranks`) in ~20 ms for
-// o200k's 200k tokens, about 6 MB; a JavaScript Map keyed by 200k token strings took 230–350 ms to build (measured).
-// What it is for: see mergeEncoder.ts and encoders.ts.
+// per token. Built from tiktoken's own rank file (`bpe_ranks`) at build time and shipped ready to use (serialize /
+// deserialize, ~5 MB for o200k's 200k tokens); a JavaScript Map keyed by 200k token strings took 230–350 ms to
+// build (measured). What it is for: see encodingCounter.ts.
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_VALUE = (() => {
@@ -11,6 +11,7 @@ const BASE64_VALUE = (() => {
   return values;
 })();
 
+const MAGIC = [0x4c, 0x46, 0x56, 0x31]; // "LFV1"
 const SPACE = 0x20;
 const NEWLINE = 0x0a;
 const FNV_OFFSET = 0x811c9dc5;
@@ -33,10 +34,16 @@ export class Vocabulary {
   /** The longest token, in bytes: no longer byte run can be one token. */
   readonly maxTokenBytes: number;
 
-  private constructor(bytes: Uint8Array, starts: Int32Array, ranks: Int32Array) {
+  private constructor(bytes: Uint8Array, starts: Int32Array, ranks: Int32Array, built?: { table: Int32Array; maxTokenBytes: number }) {
     this.bytes = bytes;
     this.starts = starts;
     this.ranks = ranks;
+    if (built) {
+      this.table = built.table;
+      this.mask = built.table.length - 1;
+      this.maxTokenBytes = built.maxTokenBytes;
+      return;
+    }
     const count = ranks.length;
     let size = 1;
     while (size < count * 2) size <<= 1;
@@ -98,6 +105,61 @@ export class Vocabulary {
     return new Vocabulary(bytes.subarray(0, written), starts.subarray(0, count + 1), ranks.subarray(0, count));
   }
 
+  /**
+   * The vocabulary as the build ships it (dist/<encoding>.vocab, see esbuild.mjs): loading is then a read and a few
+   * typed-array views, ~2 ms, where parsing the rank file and building the table took ~70 ms for o200k (measured).
+   * Layout: the 4 bytes `LFV1`, a u32 header length, a JSON header, zero padding to a multiple of 4, then ranks,
+   * starts and table as little-endian int32 and the token bytes.
+   */
+  serialize(patStr: string): Uint8Array {
+    const header = new TextEncoder().encode(JSON.stringify({
+      patStr, count: this.ranks.length, tableSize: this.table.length, bytes: this.bytes.length,
+      maxTokenBytes: this.maxTokenBytes,
+    }));
+    const headerEnd = align4(8 + header.length);
+    const parts = [this.ranks, this.starts, this.table];
+    const intBytes = parts.reduce((n, p) => n + p.byteLength, 0);
+    const out = new Uint8Array(headerEnd + intBytes + this.bytes.length);
+    const view = new DataView(out.buffer);
+    out.set(MAGIC, 0);
+    view.setUint32(4, header.length, true);
+    out.set(header, 8);
+    let at = headerEnd;
+    for (const part of parts) {
+      for (let i = 0; i < part.length; i++) view.setInt32(at + i * 4, part[i]!, true);
+      at += part.byteLength;
+    }
+    out.set(this.bytes, at);
+    return out;
+  }
+
+  /** Reads what serialize() wrote; throws on anything else (a stale or damaged asset), never counts wrong. */
+  static deserialize(file: Uint8Array): { vocabulary: Vocabulary; patStr: string } {
+    if (file.length < 8 || MAGIC.some((b, i) => file[i] !== b)) throw new Error('not a vocabulary file');
+    if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('vocabulary files need a little-endian CPU');
+    const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+    const headerLength = view.getUint32(4, true);
+    const header = JSON.parse(new TextDecoder().decode(file.subarray(8, 8 + headerLength))) as {
+      patStr: string; count: number; tableSize: number; bytes: number; maxTokenBytes: number;
+    };
+    const { count, tableSize } = header;
+    const headerEnd = align4(8 + headerLength);
+    if (file.length !== headerEnd + (count * 2 + 1 + tableSize) * 4 + header.bytes) throw new Error('vocabulary file has the wrong size');
+    // Int32Array views need 4-byte alignment within the buffer; a Buffer from readFile may start anywhere in a pool.
+    const body = (file.byteOffset + headerEnd) % 4 === 0 ? file : new Uint8Array(file);
+    const ints = (from: number, length: number): Int32Array => new Int32Array(body.buffer, body.byteOffset + from, length);
+    const ranks = ints(headerEnd, count);
+    const starts = ints(headerEnd + count * 4, count + 1);
+    const table = ints(headerEnd + (count * 2 + 1) * 4, tableSize);
+    const bytes = body.subarray(headerEnd + (count * 2 + 1 + tableSize) * 4);
+    const vocabulary = new Vocabulary(bytes, starts, ranks, { table, maxTokenBytes: header.maxTokenBytes });
+    // A spot check that the table finds its own tokens (a table built with another hash would find none).
+    for (let i = 0; i < count; i += 4099) {
+      if (vocabulary.rankOf(bytes, starts[i]!, starts[i + 1]!) !== ranks[i]) throw new Error('vocabulary file table does not match its tokens');
+    }
+    return { vocabulary, patStr: header.patStr };
+  }
+
   get size(): number {
     return this.ranks.length;
   }
@@ -152,6 +214,10 @@ export class Vocabulary {
     for (let i = 0; i < end - start; i++) if (this.bytes[tokenStart + i] !== source[start + i]) return false;
     return true;
   }
+}
+
+function align4(n: number): number {
+  return (n + 3) & ~3;
 }
 
 function indexOrEnd(source: Uint8Array, byte: number, from: number, end: number): number {

@@ -16,7 +16,7 @@ import type { FromTokenizer, TokenizerInit, ToTokenizer } from './tokenizerProto
 export interface WorkerTokenCounterOptions {
   /** The tokenizer thread's script (dist/tokenizerWorker.js). */
   script: string;
-  /** Where the thread loads tiktoken's WASM and ranks from (dist/). */
+  /** Where the thread loads tiktoken's WASM and the vocabularies from (dist/). */
   assetsDir: string;
   /** Counts in this thread once the tokenizer thread has died (called lazily, only then). */
   fallback: () => TokenCounter;
