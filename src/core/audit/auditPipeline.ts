@@ -11,8 +11,8 @@ import type { DetectJob } from './workerProtocol';
 //   prescreen (this thread): read each file once, screen, prefilter on the bytes; keep the decoded text of candidates
 //   detect (worker threads): parse and resolve the candidates' calls; the text travels with the job
 //   estimate (this thread): tokens, footprint, findings, with one tokenizer per encoding for the whole audit
-// Estimation starts only once the prescreen has finished, so the workers are fed first; building the o200k encoder
-// then blocks this thread ~0.4 s, so the workers are given extra batches just before. This thread does not detect
+// Estimation starts only once the prescreen has finished, so the workers are fed first; loading the tokenizer then
+// blocks this thread ~0.15 s, so the workers are given extra batches just before. This thread does not detect
 // (it would load the parser, and in the extension host a parse blocks the editor): measured on the bench tree
 // (13k files, 1050 candidates, 2 cores, one worker), it is the busier thread anyway — ~2.5 s of CPU against the
 // worker's ~2.0 s — and a version that let it take queued candidates whenever it had nothing to estimate never did.
@@ -20,7 +20,7 @@ import type { DetectJob } from './workerProtocol';
 /** The event loop gets a turn this often (the extension host runs audits on its only thread). */
 const YIELD_MS = 15;
 const CANCEL_POLL_MS = 25;
-/** Batches each worker may hold while this thread builds the tokenizer (~0.4 s; a batch of 16 takes ~40 ms). */
+/** Batches each worker may hold while this thread loads the tokenizer (~0.15 s; a batch of 16 takes ~40 ms). */
 const RUN_AHEAD_BATCHES = 8;
 /**
  * Characters of candidate text held at once (queued for detection or awaiting estimation). Beyond it the prescreen

@@ -6,7 +6,7 @@ import type { FromWorker, ToWorker, WorkerInit } from './workerProtocol';
 
 // Entry of dist/auditWorker.js: detects the LLM calls of batches of candidate texts sent by the runner (pool.ts) and
 // posts them back. Only the parser loads here; tokens and footprints are estimated by the runner, so no worker builds
-// a tokenizer (~0.4 s CPU and ~115 MB each).
+// a tokenizer (each would load the vocabularies and compile tiktoken's WASM again).
 
 const init = workerData as WorkerInit | undefined;
 const port = parentPort;

@@ -4,8 +4,8 @@ import type { EncodingName } from './encodingName';
 
 /**
  * The narrow port through which all token counting goes: the encoders live behind it, in this thread (CLI, tests,
- * audit workers) or in a tokenizer worker thread (the extension host, whose only thread must not freeze for the
- * ~0.4 s an o200k encoder takes to build).
+ * audit workers) or in a tokenizer worker thread (the extension host, whose only thread must not stall for the
+ * ~0.15 s the first count takes to load an encoding and tiktoken's WASM).
  */
 export interface TokenCounter {
   /** Token counts of `texts` with `encoding`, in order; special-token strings such as `<|endoftext|>` count as text. */

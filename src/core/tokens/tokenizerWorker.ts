@@ -4,7 +4,7 @@ import { IN_THREAD_COUNTER, liveEncoderCount } from './encoders';
 import type { FromTokenizer, TokenizerInit, ToTokenizer } from './tokenizerProtocol';
 
 // Entry of dist/tokenizerWorker.js: owns the tiktoken encoders of the extension host (one per encoding, built on
-// the first warm-up or count) so that their ~0.4 s construction and every encode run off the host's only thread.
+// the first warm-up or count) so that loading them (~0.15 s) and every count run off the host's only thread.
 // Terminating the thread (deactivate) frees the encoders with it.
 
 const init = workerData as TokenizerInit | undefined;

@@ -3,13 +3,14 @@ import type { EncodingName } from './encodingName';
 import type { TokenCounter } from './tokenCounter';
 import type { FromTokenizer, TokenizerInit, ToTokenizer } from './tokenizerProtocol';
 
-// The extension host has one JavaScript thread for every extension: building an o200k encoder there froze it for
-// ~0.45 s when the first file with LLM calls opened (bench/results.md). This counter keeps the encoders in tokenizer
-// threads (dist/tokenizerWorker.js), started on the first warm-up, so they build while the host thread detects
-// calls. With 4 or more cores, one thread per encoding: a file with a gpt-4o call and an embeddings call needs both,
-// and in one thread cl100k (~0.25 s) only starts building after o200k (~0.4 s). With fewer cores the encoders share
-// one thread: each thread compiles tiktoken's WASM again, and on 2 cores that cost more than the overlap gained
-// (measured, 5,000-line file cold: one thread 930–985 ms and 1.75 s CPU, two threads 1.00–1.06 s and 1.95 s CPU).
+// The extension host has one JavaScript thread for every extension: building tiktoken's full o200k encoder there
+// froze it for ~0.45 s when the first file with LLM calls opened; loading a vocabulary and tiktoken's WASM with its
+// first (slowest) build still takes ~0.15 s (encoders.ts). This counter keeps the encoders in tokenizer threads
+// (dist/tokenizerWorker.js), started on the first warm-up, so they load while the host thread detects calls, and
+// every count runs there. With 4 or more cores, one thread per encoding: a file with a gpt-4o call and an embeddings
+// call needs both. With fewer cores the encoders share one thread: each thread compiles tiktoken's WASM again, and
+// on 2 cores that cost more than the overlap gained (measured with the full encoders, 5,000-line file cold: one
+// thread 930–985 ms and 1.75 s CPU, two threads 1.00–1.06 s and 1.95 s CPU).
 // Only type imports from the rest of core/tokens: the extension's activation bundle includes this file without
 // pulling tiktoken in.
 
