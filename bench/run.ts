@@ -117,7 +117,7 @@ async function tokenBench(sections: Section[], auditMs: number | null): Promise<
     const ofAudit = auditMs ? share.countMs / auditMs : NaN;
     lines.push({ what: 'Token counting for every call of the tree (one thread)',
       value: `${ms(share.countMs)} wall, ${ms(share.countCpuMs)} CPU for ${share.calls} calls (${share.tokens} input tokens), ` +
-        `of which the first call (encoder construction) ${ms(share.firstMs)}; walk + detect took ${ms(share.detectMs)} ` +
+        `of which the first call (loading the tokenizer) ${ms(share.firstMs)}; walk + detect took ${ms(share.detectMs)} ` +
         `(${share.candidates} of ${share.files} files passed the prefilter and were parsed)` });
     lines.push({ what: 'Counting in one thread ÷ audit wall time — indirect measure (no verdict)',
       value: auditMs ? `${(100 * ofAudit).toFixed(1)} %` : 'no audit time' });
@@ -132,7 +132,7 @@ async function tokenBench(sections: Section[], auditMs: number | null): Promise<
     // tiktoken's constructor touching fresh memory), and the target sits inside that swing.
     for (let i = 0; i < FIRST_COUNT_RUNS; i++) runs.push(await runProbe(probe('firstCount')));
     const first = median(runs.map((r) => r.firstCountMs));
-    lines.push({ what: 'First countInputTokens in a fresh process (lazy WASM + ranks)',
+    lines.push({ what: 'First countInputTokens in a fresh process (vocabulary, lazy tiktoken WASM, first merge)',
       value: `${ms(first)} median of ${runs.length} fresh processes (${runs.map((r) => ms(r.firstCountMs)).join(', ')}; ` +
         `median CPU ${ms(median(runs.map((r) => r.firstCountCpuMs)))}); ` +
         `module load ${ms(median(runs.map((r) => r.requireMs)))}, ` +
@@ -216,7 +216,7 @@ async function editorBench(sections: Section[]): Promise<void> {
     const runs: Array<{ firstCountMs: number; firstCountCpuMs: number; secondCountMs: number }> = [];
     for (let i = 0; i < FIRST_COUNT_RUNS; i++) runs.push(await runProbe(probe('firstCount'), ['editor']));
     const first = median(runs.map((r) => r.firstCountMs));
-    lines.push({ what: 'First count through the tokenizer thread, as in the editor (thread start, WASM, ranks)',
+    lines.push({ what: 'First count through the tokenizer thread, as in the editor (thread start, vocabulary, WASM)',
       value: `${ms(first)} median of ${runs.length} fresh processes (${runs.map((r) => ms(r.firstCountMs)).join(', ')}; ` +
         `median CPU ${ms(median(runs.map((r) => r.firstCountCpuMs)))}); ` +
         `a second, uncached count ${ms(median(runs.map((r) => r.secondCountMs)))} (one round trip)`,

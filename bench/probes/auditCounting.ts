@@ -7,7 +7,7 @@ import { cpuSince, elapsed, emit, fail } from './probe';
 // Issue 4, measured directly: one audit of a tree in a fresh process (as the CLI runs it: the real worker script,
 // automatic worker count), with the estimation's token counting (`count`) or without it (`skip`: the bench-only
 // AuditOptions.skipTokenCounting, input tokens reported as 0). Everything else is the same audit, so the difference
-// between the two, run alternately by bench/run.ts, is what counting adds — encoder construction included.
+// between the two, run alternately by bench/run.ts, is what counting adds — loading the tokenizer included.
 
 async function main(): Promise<void> {
   const [root, mode] = process.argv.slice(2);

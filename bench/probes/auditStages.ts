@@ -9,7 +9,7 @@ import { cpuSince, emit, fail } from './probe';
 
 // The audit's stages one after the other in one thread, each timed on its own (CPU, ms), to see where an audit's
 // time goes and which thread can afford what: walk, prescreen (read + screen + marker scan + decode of candidates),
-// detection of the candidates, then estimation split into its first count (tokenizer construction) and the rest.
+// detection of the candidates, then estimation split into its first count (loading the tokenizer) and the rest.
 
 async function main(): Promise<void> {
   const root = process.argv[2];

@@ -10,8 +10,8 @@ import { cpuSince, elapsed, emit, fail } from './probe';
 
 // Issue 6: one file analysed the way the editor does it (src/extension/editorAnalysis.ts): prefilter, then
 // dist/engine.js loaded on first use, with the tokenizer thread as its token counter — exactly as activate()
-// configures it. `cold` = the first analysis in a fresh process (engine load, parser and tokenizer WASM, encoder
-// construction all included; the counts are final when it returns); `warm` = median of 20 analyses after that.
+// configures it. `cold` = the first analysis in a fresh process (engine load, parser and tokenizer WASM, vocabulary
+// load all included; the counts are final when it returns); `warm` = median of 20 analyses after that.
 // CPU is all threads (the tokenizer thread included), `mainCpuMs` the main thread's alone; `mainBusyMs` is the time the main thread — the extension
 // host's only thread — was not idle, and `longestStallMs` its longest stretch without a turn of the event loop.
 // WebAssembly compilations on the main thread are counted, and whether a tokenizer thread started, so "no work at

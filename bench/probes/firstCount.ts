@@ -4,7 +4,7 @@ import type { DetectedCall } from '../../src/core/types';
 import { DIST } from '../paths';
 import { cpuSince, elapsed, emit, fail } from './probe';
 
-// Issue 4: the first countInputTokens result in a fresh process — module load, lazy tiktoken WASM + ranks, one count.
+// Issue 4: the first countInputTokens result in a fresh process — module load, vocabulary, lazy tiktoken WASM, one count.
 // The call is built by hand (what detection would hand over for a typical chat call) so only counting is timed.
 // `thread` (the default) counts in this thread, as the CLI does; `editor` counts through the tokenizer thread the
 // extension installs (dist/tokenizerWorker.js, started by the count itself: thread start included).

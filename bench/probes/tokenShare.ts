@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const model = resolveModel(call.model, DEFAULT_SETTINGS).model;
     tokens += (await countInputTokens(call, model, DEFAULT_SETTINGS)).count;
     estimateOutputTokens(call, model);
-    // The first count of each encoding pays the encoder's construction; keep it visible apart from the rest.
+    // The first count of each encoding pays loading the tokenizer; keep it visible apart from the rest.
     if (firstMs === 0) firstMs = elapsed(t1);
   }
   const countMs = elapsed(t1);
