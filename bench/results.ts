@@ -46,7 +46,9 @@ export function renderResults(machine: Machine, sections: Section[], notes: stri
       'between the two; wall time around the whole process; peak RSS from GNU time (`/usr/bin/time -v`).',
     '- Token counting, direct: bench/probes/auditCounting.ts runs the same audit (auditPaths with the real worker ' +
       'script, a fresh process each time) with and without the estimation\'s token counting (a bench-only ' +
-      'AuditOptions field, not a CLI flag), alternating, best of 3 each; "adds" is (with − without) ÷ without. ' +
+      'AuditOptions field, not a CLI flag: input tokens are 0, so findings that depend on them change too), ' +
+      'alternating, 7 runs each; "adds" is (with − without) ÷ without, for the best runs and for the medians, and ' +
+      'the verdict needs both within the target. ' +
       'Indirect, for comparison: a probe replays walk → read → prefilter → detect in one thread, then times ' +
       'countInputTokens + estimateOutputTokens for every call, over the audit\'s wall time.',
     '- Fresh-process numbers (first count, cold analysis, activation) each start a new `node`; activation loads ' +

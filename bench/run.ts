@@ -22,6 +22,8 @@ const log = (line: string): void => { process.stderr.write(`bench: ${line}\n`); 
 const probe = (name: string): string => path.join(PROBES, `${name}.js`);
 /** Fresh processes per first-count measure. */
 const FIRST_COUNT_RUNS = 7;
+/** Alternating audits with and without counting: enough that one slow run on the shared VM cannot decide the verdict. */
+const AUDIT_COUNTING_RUNS = 7;
 
 async function treeBench(sections: Section[], notes: string[]): Promise<number | null> {
   const tree = ensureTree(log);
@@ -89,24 +91,29 @@ async function treeBench(sections: Section[], notes: string[]): Promise<number |
 async function tokenBench(sections: Section[], auditMs: number | null): Promise<void> {
   const lines: Line[] = [];
   // The direct measure: the same audit in fresh processes with and without the estimation's token counting
-  // (AuditOptions.skipTokenCounting, bench only), alternating, best of 3 each. The verdict is on this one.
+  // (AuditOptions.skipTokenCounting, bench only), alternating, 7 runs each. On this shared VM single runs swing by
+  // ±10 %, as much as the target, so the verdict needs both the best and the median runs within it.
   try {
     type Run = { wallMs: number; cpuMs: number; calls: number; tokens: number; workers: number };
     const counted: Run[] = [];
     const skipped: Run[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < AUDIT_COUNTING_RUNS; i++) {
       counted.push(await runProbe<Run>(probe('auditCounting'), [TREE, 'count']));
       skipped.push(await runProbe<Run>(probe('auditCounting'), [TREE, 'skip']));
     }
     const best = (runs: Run[], key: 'wallMs' | 'cpuMs'): number => Math.min(...runs.map((r) => r[key]));
-    const added = (key: 'wallMs' | 'cpuMs'): number => (best(counted, key) - best(skipped, key)) / best(skipped, key);
-    lines.push({ what: 'Audit of the tree with vs without token counting (in-process auditPaths, real worker script, fresh process each, alternating)',
-      value: `${ms(best(counted, 'wallMs'))} vs ${ms(best(skipped, 'wallMs'))} wall, best of 3 each ` +
-        `(${counted.map((r) => ms(r.wallMs)).join(', ')} / ${skipped.map((r) => ms(r.wallMs)).join(', ')}); CPU ` +
-        `${ms(best(counted, 'cpuMs'))} vs ${ms(best(skipped, 'cpuMs'))}; ${counted[0]?.calls} calls, ` +
-        `${counted[0]?.tokens} input tokens, ${counted[0]?.workers} worker(s)` });
-    lines.push({ what: 'Counting adds (wall; CPU) — direct measure', value: `${(100 * added('wallMs')).toFixed(1)} % ` +
-      `(CPU ${(100 * added('cpuMs')).toFixed(1)} %)`, target: '≤ 10 %', pass: added('wallMs') <= 0.1 });
+    const mid = (runs: Run[], key: 'wallMs' | 'cpuMs'): number => median(runs.map((r) => r[key]));
+    const added = (of: typeof best, key: 'wallMs' | 'cpuMs'): number => (of(counted, key) - of(skipped, key)) / of(skipped, key);
+    const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
+    lines.push({ what: `Audit of the tree with vs without token counting (in-process auditPaths, real worker script, fresh process each, alternating, ${AUDIT_COUNTING_RUNS} runs each)`,
+      value: `best ${ms(best(counted, 'wallMs'))} vs ${ms(best(skipped, 'wallMs'))}, median ${ms(mid(counted, 'wallMs'))} vs ` +
+        `${ms(mid(skipped, 'wallMs'))} wall (${counted.map((r) => ms(r.wallMs)).join(', ')} / ` +
+        `${skipped.map((r) => ms(r.wallMs)).join(', ')}); median CPU ${ms(mid(counted, 'cpuMs'))} vs ${ms(mid(skipped, 'cpuMs'))}; ` +
+        `${counted[0]?.calls} calls, ${counted[0]?.tokens} input tokens, ${counted[0]?.workers} worker(s)` });
+    const worst = Math.max(added(best, 'wallMs'), added(mid, 'wallMs'));
+    lines.push({ what: 'Counting adds (wall: best vs best, median vs median; CPU median) — direct measure',
+      value: `${pct(added(best, 'wallMs'))} best, ${pct(added(mid, 'wallMs'))} median (CPU ${pct(added(mid, 'cpuMs'))})`,
+      target: '≤ 10 % (both)', pass: worst <= 0.1 });
   } catch (error) {
     lines.push({ what: 'Audit with vs without counting', value: `probe failed: ${firstLine(error)}`, target: '≤ 10 %', pass: false });
   }
@@ -128,8 +135,7 @@ async function tokenBench(sections: Section[], auditMs: number | null): Promise<
   }
   try {
     const runs: Array<{ firstCountMs: number; firstCountCpuMs: number; requireMs: number; secondCountMs: number; count: number }> = [];
-    // Seven fresh processes, not three: on this VM the first count swings by ±50 ms from run to run (most of it inside
-    // tiktoken's constructor touching fresh memory), and the target sits inside that swing.
+    // Seven fresh processes, not three: on this VM the first count swings by tens of ms from run to run.
     for (let i = 0; i < FIRST_COUNT_RUNS; i++) runs.push(await runProbe(probe('firstCount')));
     const first = median(runs.map((r) => r.firstCountMs));
     lines.push({ what: 'First countInputTokens in a fresh process (vocabulary, lazy tiktoken WASM, first merge)',
