@@ -88,11 +88,13 @@ describe('tokens: splitting in JavaScript, merging in tiktoken', function () {
       await assertSameCounts(encoding, texts);
     });
 
-    it(`${encoding}: contractions in any case (including ſ), runs, special-token text, lone surrogates, CRLF`, async () => {
+    it(`${encoding}: contractions in any case (including ſ), runs longer than a merge chunk, special-token text, lone surrogates, CRLF`, async () => {
       const contractions = ["'s", "'t", "'re", "'ve", "'m", "'ll", "'d", "'ſ", "'S", "'RE", "'Ll", "'x"];
       await assertSameCounts(encoding, [
         ...contractions.map((c) => `it${c} and THEY${c} 9${c} ${c}`),
         ' '.repeat(5000) + 'x', 'a'.repeat(3000), '9'.repeat(100), '!'.repeat(700) + '\n/\n',
+        // Longer than one merge chunk (encodingCounter.ts, LONG_PIECE), one with a surrogate pair across the boundary.
+        'a'.repeat(12_000), '='.repeat(9_000), `x${'😀'.repeat(3_000)}`, ' '.repeat(10_000) + 'y',
         '<|endoftext|> and <|endofprompt|><|fim_prefix|>', 'lone \ud800 high, lone \udc00 low, pair \ud83d\ude00',
         'line\r\n\r\n  \n\t\tindent\u0085next\u00a0nbsp\ufeffbom\u3000ideographic', '',
         'Ünïcödé naïve café — 日本語のテキスト、中文文本，한국어 텍스트 👨‍👩‍👧‍👦 🎉',
