@@ -396,6 +396,18 @@ const ROWS: Row[] = [
     import { openai as oa } from '@ai-sdk/openai';
     await embedOne({ model: oa.embedding('text-embedding-3-small'), value: 'x' });
   `, 'await embedOne', 'openai', 'embeddings', 'text-embedding-3-small'),
+  // The provider factory decides who serves the model, not the model's name (`text-embedding-…`, `gpt-…`).
+  ts('vercel embed with a Google embedding model', code`
+    import { embed } from 'ai';
+    import { google } from '@ai-sdk/google';
+    const { embedding } = await embed({ model: google.textEmbeddingModel('text-embedding-004'), value: 'x' });
+  `, 'const { embedding }', 'google', 'embeddings', 'text-embedding-004', 'literal', 'vercel-ai'),
+  ts('vercel generateText on an Azure provider instance', code`
+    import { generateText } from 'ai';
+    import { createAzure } from '@ai-sdk/azure';
+    const azure = createAzure({ resourceName: 'contoso' });
+    const { text } = await generateText({ model: azure('gpt-4o-mini'), prompt: 'x' });
+  `, 'const { text }', 'azure-openai', 'chat', 'gpt-4o-mini', 'literal', 'vercel-ai'),
   ts('vercel gateway model string', code`
     import { generateText } from 'ai';
     await generateText({ model: 'anthropic/claude-sonnet-4', prompt: 'x' });

@@ -189,6 +189,7 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
   let optsSource: Expr | undefined;
   let opts: Kwarg[];
   let provider = match.provider;
+  let providerFixed = false;
   let api: ApiKind = shape.api;
   let model: ModelRes = { model: null, source: 'unresolved' };
   let positional: Expr | undefined;
@@ -253,6 +254,9 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
         model = sym.model;
         provider = sym.provider;
         if (sym.api) api = sym.api;
+        // The provider factory names who serves the model: `azure('gpt-4o-mini')` runs on Azure and
+        // `google.textEmbeddingModel('text-embedding-004')` on Google, whatever vendor the model's name suggests.
+        providerFixed = provider !== 'unknown';
       } else if (sym?.k === 'obj' && sym.model) {
         model = sym.model.model ? { ...sym.model, source: 'bound' } : sym.model;
         provider = sym.provider;
@@ -260,7 +264,7 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
     } else if (obj?.model) {
       model = obj.model.model !== null ? { ...obj.model, source: 'bound' } : obj.model;
     }
-    if (model.model !== null && (match.providerFromModel || provider === 'unknown')) provider = providerFromModel(model.model) ?? provider;
+    if (model.model !== null && !providerFixed && (match.providerFromModel || provider === 'unknown')) provider = providerFromModel(model.model) ?? provider;
     // An OpenAI client asked for another vendor's model is pointed at that vendor's OpenAI-compatible endpoint
     // (base URL from the environment): api.openai.com would reject `claude-…` or `gemini-…`.
     if (model.model !== null && provider === 'openai' && (obj?.type === 'openai' || match.sdk === 'openai' || obj?.type === 'langchain.chat')) {
