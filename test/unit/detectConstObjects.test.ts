@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import type { LanguageId, ModelSource } from '../../src/core/types';
 import { code, detect, posOf } from './detectHelpers';
 
@@ -172,4 +173,83 @@ describe('detect: models in keys of constant objects', () => {
       ['claude-3-5-haiku-20241022', 'constant'],
     ]);
   });
+});
+
+describe('detect: models in keys of constant objects imported from another module', () => {
+  const ROOT = path.join(path.sep, 'w');
+  const cases: { name: string; language: LanguageId; src: string; files: Record<string, string>; model: string | null }[] = [
+    {
+      name: 'nested member of an `as const` object (named import)',
+      language: 'typescript',
+      src: code`
+        import OpenAI from 'openai';
+        import { LLM_CONFIG } from './config';
+        new OpenAI().chat.completions.create({ model: LLM_CONFIG.summarizer.model, messages: [] });
+      `,
+      files: { 'app/config.ts': code`
+        // Central model configuration.
+        export const SUPPORT_MODEL = 'mistral-large-latest';
+        export const LLM_CONFIG = {
+          summarizer: { model: 'deepseek-chat', maxTokens: 700 },
+          router: { model: 'llama-3.1-8b-instant', maxTokens: 16 }, // "model": 'not-this'
+        } as const;
+      ` },
+      model: 'deepseek-chat',
+    },
+    {
+      name: 'a `satisfies` object through a namespace import, quoted keys',
+      language: 'typescript',
+      src: code`
+        import Anthropic from '@anthropic-ai/sdk';
+        import * as config from '../shared/models';
+        new Anthropic().messages.create({ model: config.MODELS['fast'], max_tokens: 10, messages: [] });
+      `,
+      files: { 'shared/models.ts': code`
+        export const MODELS = {
+          smart: \`claude-opus-4-20250514\`,
+          ...OTHER,
+          'fast': 'claude-3-5-haiku-20241022',
+        } satisfies Record<string, string>;
+      ` },
+      model: 'claude-3-5-haiku-20241022',
+    },
+    {
+      name: 'a dict imported from a Python settings module',
+      language: 'python',
+      src: code`
+        from openai import OpenAI
+        from .settings import MODELS
+        OpenAI().chat.completions.create(model=MODELS["chat"]["default"], messages=[])
+      `,
+      files: { 'app/settings.py': code`
+        MODELS = {
+            # "chat": "not-this"
+            "embed": dict(default="text-embedding-3-small"),
+            "chat": {"default": "gpt-4o-mini", "large": "gpt-4o"},
+        }
+      ` },
+      model: 'gpt-4o-mini',
+    },
+    {
+      name: 'unknowable: a key the object does not have, or a dynamic key',
+      language: 'typescript',
+      src: code`
+        import OpenAI from 'openai';
+        import { LLM_CONFIG } from './config';
+        new OpenAI().chat.completions.create({ model: LLM_CONFIG.writer.model, messages: [] });
+      `,
+      files: { 'app/config.ts': "export const LLM_CONFIG = { summarizer: { model: 'deepseek-chat' } } as const;\n" },
+      model: null,
+    },
+  ];
+  for (const row of cases) {
+    it(`${row.language}: ${row.name}`, async () => {
+      const file = path.join(ROOT, row.language === 'python' ? 'app/main.py' : 'app/main.ts');
+      const files = new Map(Object.entries(row.files).map(([k, v]) => [path.join(ROOT, k), v]));
+      const calls = await detect(row.src, row.language, { file, readFile: (p) => files.get(p) });
+      assert.equal(calls.length, 1, `calls: ${calls.map((c) => c.callee).join(', ')}`);
+      assert.equal(calls[0]!.model, row.model);
+      assert.equal(calls[0]!.modelSource, row.model === null ? 'unresolved' : 'imported');
+    });
+  }
 });

@@ -150,3 +150,121 @@ function markersOf(text: string, hasMarkers: (text: string) => boolean): boolean
   }
   return v;
 }
+
+/**
+ * The string literal stored under `keys` in a module-level object / dict literal of another file:
+ * `export const LLM_CONFIG = { summarizer: { model: 'deepseek-chat' } } as const` (also `satisfies T`,
+ * `Object.freeze({...})`), Python `MODELS = {"chat": "gpt-4o"}` / `dict(chat="gpt-4o")`. A scan of the literal's
+ * text, not a parse, like the rest of this file. Null when a key is missing, computed or not statically a string.
+ */
+export function findObjectMember(text: string, name: string, keys: readonly string[], python: boolean): string | null {
+  if (!keys.length) return null;
+  const n = escapeRe(name);
+  const re = python
+    ? new RegExp(`^${n}\\s*(?::[^=\\n]+)?=\\s*(?:\\{|dict\\()`, 'm')
+    : new RegExp(`^[ \\t]*(?:export\\s+)?(?:const|let|var)\\s+${n}\\s*(?::[^=\\n]+)?=\\s*(?:Object\\.freeze\\(\\s*)?\\{`, 'm');
+  const m = re.exec(text);
+  if (!m) return null;
+  return new ObjectScan(text, python).member(m.index + m[0].length, keys);
+}
+
+const MAX_OBJECT_SCAN = 65_536;
+
+/** A cursor over the text of an object literal's entries (after its `{` or `dict(`). */
+class ObjectScan {
+  private readonly limit: number;
+  constructor(private readonly text: string, private readonly python: boolean) {
+    this.limit = text.length;
+  }
+
+  /** The string under `keys` in the entries starting at `start`; the last entry of a repeated key wins, as at run time. */
+  member(start: number, keys: readonly string[]): string | null {
+    const stop = Math.min(this.limit, start + MAX_OBJECT_SCAN);
+    let found: string | null = null;
+    let i = start;
+    while (i < stop) {
+      i = this.skipSpace(i);
+      const c = this.text[i];
+      if (c === undefined || c === '}' || c === ')') return found;
+      if (c === ',') { i++; continue; }
+      const key = this.key(i);
+      if (!key) { i = this.skipValue(i); continue; }
+      i = this.skipSpace(key.end);
+      const sep = this.text[i];
+      // JS `key:` / `"key":`; Python `{"key": …}` or `dict(key=…)` (a bare name before `:` is a variable there).
+      const ok = this.python ? (key.quoted ? sep === ':' : sep === '=') : sep === ':';
+      if (!ok) { i = this.skipValue(i); continue; }
+      i = this.skipSpace(i + 1);
+      if (key.name === keys[0]) {
+        if (keys.length === 1) {
+          const s = this.stringAt(i);
+          found = s ? s.value : null;
+        } else {
+          const open = this.openAt(i);
+          found = open === undefined ? null : this.member(open, keys.slice(1));
+        }
+      }
+      i = this.skipValue(i);
+    }
+    return found;
+  }
+
+  private key(i: number): { name: string; end: number; quoted: boolean } | undefined {
+    const s = this.stringAt(i);
+    if (s) return { name: s.value, end: s.end, quoted: true };
+    const id = /[A-Za-z_$][\w$]*/y;
+    id.lastIndex = i;
+    const m = id.exec(this.text);
+    return m ? { name: m[0], end: i + m[0].length, quoted: false } : undefined;
+  }
+
+  /** A plain string literal at `i` (no interpolation, no escapes worth decoding in a model id). */
+  private stringAt(i: number): { value: string; end: number } | undefined {
+    const q = this.text[i];
+    if (q !== '"' && q !== "'" && !(q === '`' && !this.python)) return undefined;
+    const close = this.text.indexOf(q, i + 1);
+    if (close < 0) return undefined;
+    const value = this.text.slice(i + 1, close);
+    if (/[\\\n]/.test(value) || (q === '`' && value.includes('${'))) return undefined;
+    return { value, end: close + 1 };
+  }
+
+  /** Index just inside a nested object literal starting at `i` (`{`, Python `dict(`), undefined otherwise. */
+  private openAt(i: number): number | undefined {
+    if (this.text[i] === '{') return i + 1;
+    if (this.python && this.text.startsWith('dict(', i)) return i + 5;
+    return undefined;
+  }
+
+  private skipSpace(i: number): number {
+    const t = this.text;
+    for (;;) {
+      while (i < t.length && /\s/.test(t[i]!)) i++;
+      if (this.python ? t[i] === '#' : t.startsWith('//', i)) { const nl = t.indexOf('\n', i); i = nl < 0 ? t.length : nl + 1; continue; }
+      if (!this.python && t.startsWith('/*', i)) { const e = t.indexOf('*/', i + 2); i = e < 0 ? t.length : e + 2; continue; }
+      return i;
+    }
+  }
+
+  /** Index of the `,` or closing bracket that ends the value starting at `i` (brackets, strings and comments skipped). */
+  private skipValue(i: number): number {
+    const t = this.text;
+    const stop = Math.min(t.length, i + MAX_OBJECT_SCAN);
+    let depth = 0;
+    while (i < stop) {
+      const c = t[i]!;
+      if (c === '"' || c === "'" || c === '`') {
+        let j = i + 1;
+        while (j < t.length && t[j] !== c) j += t[j] === '\\' ? 2 : 1;
+        i = j + 1;
+        continue;
+      }
+      if (this.python ? c === '#' : t.startsWith('//', i) || t.startsWith('/*', i)) { i = this.skipSpace(i); continue; }
+      if (c === '{' || c === '(' || c === '[') depth++;
+      else if (c === '}' || c === ')' || c === ']') { if (depth === 0) return i; depth--; }
+      else if (c === ',' && depth === 0) return i;
+      i++;
+    }
+    return stop;
+  }
+}

@@ -1,6 +1,6 @@
 import type { ApiKind, ModelSource, Provider, Range } from '../types';
 import { type Expr, type Kwarg, dottedName, kwarg, staticString, toExpr } from './expr';
-import { findForeignObject } from './crossFile';
+import { findForeignObject, findObjectMember } from './crossFile';
 import { moduleFiles } from './moduleFiles';
 import { providerFromBaseUrl, providerFromModel, providerFromName } from './endpoints';
 import type { Binding, FileIndex, ParamBinding } from './fileIndex';
@@ -464,7 +464,10 @@ export class Resolver {
           if (b && 'value' in b) return relabel(this.evalModel(toExpr(b.value), depth + 1), 'constant');
           if (o !== 'self' && o !== 'this' && o !== 'cls') {
             const qn = this.index.imports.get(o);
-            if (qn !== undefined) return this.importedConstant(`${qn}.${e.name}`);
+            if (qn !== undefined) {
+              const c = this.importedConstant(`${qn}.${e.name}`);
+              return c.model !== null ? c : this.importedMember(e);
+            }
             // A key of a same-file constant object (`const MODELS = { fast: '…' }` … `MODELS.fast`), checked before
             // the class-attribute guess below, which matches any class declaring a field of that name.
             const v = this.memberValue(e, depth + 1);
@@ -478,15 +481,15 @@ export class Resolver {
           }
           return UNRESOLVED;
         }
-        // Nested constant objects (`MODELS.chat.fast`, `CONFIG["models"].fast`).
+        // Nested constant objects (`MODELS.chat.fast`, `CONFIG["models"].fast`), here or in an imported module.
         const v = this.memberValue(e, depth + 1);
-        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : UNRESOLVED;
+        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : this.importedMember(e);
       }
       case 'subscript': {
         // `MODELS["fast"]` / `MODELS['fast']`; a dynamic key (`MODELS[quality]`) picks one of several models at run
         // time, so it stays unresolved rather than guessing.
         const v = this.memberValue(e, depth + 1);
-        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : UNRESOLVED;
+        return v ? relabel(this.evalModel(v, depth + 1), 'constant') : this.importedMember(e);
       }
       case 'call': {
         const fn = dottedName(e.callee);
@@ -628,6 +631,39 @@ export class Resolver {
         const text = this.readFileOnce(candidate);
         if (text === undefined) continue;
         const v = findConstant(text, name, this.index.python, true);
+        if (v !== null) return { model: v, source: 'imported' };
+      }
+    }
+    return UNRESOLVED;
+  }
+
+  /**
+   * A member of a constant object declared in another workspace module: `LLM_CONFIG.summarizer.model` after
+   * `import { LLM_CONFIG } from './config'`, `config.MODELS.chat` after `import * as config from './config'`,
+   * `MODELS["chat"]` after `from .settings import MODELS`. Static keys only, as for same-file objects.
+   */
+  private importedMember(e: Expr): ModelRes {
+    const keys: string[] = [];
+    let root: Expr = e;
+    while (root.k === 'attr' || root.k === 'subscript') {
+      const key = root.k === 'attr' ? root.name : staticString(root.index);
+      if (key === null) return UNRESOLVED;
+      keys.unshift(key);
+      root = root.object;
+    }
+    if (root.k !== 'name' || !keys.length || this.index.lookup(root.name, root.node)) return UNRESOLVED;
+    const qn = this.index.imports.get(root.name);
+    if (qn === undefined) return UNRESOLVED;
+    // `qn` names the object itself (`./config.LLM_CONFIG`) or, for a namespace / module import, its module.
+    const tries: [mod: string, name: string, keys: string[]][] = [];
+    const dot = qn.lastIndexOf('.');
+    if (dot > 0 && /^[A-Za-z_$][\w$]*$/.test(qn.slice(dot + 1))) tries.push([qn.slice(0, dot), qn.slice(dot + 1), keys]);
+    if (keys.length > 1) tries.push([qn, keys[0]!, keys.slice(1)]);
+    for (const [mod, name, path] of tries) {
+      for (const candidate of this.moduleFiles(mod)) {
+        const text = this.readFileOnce(candidate);
+        if (text === undefined) continue;
+        const v = findObjectMember(text, name, path, this.index.python);
         if (v !== null) return { model: v, source: 'imported' };
       }
     }
