@@ -216,7 +216,24 @@ const ROWS: Row[] = [
     session = boto3.Session(profile_name="dev")
     rt = session.client("bedrock-runtime")
     rt.invoke_model(modelId="meta.llama3-70b-instruct-v1:0", body=json.dumps({"prompt": "x", "max_gen_len": 512}))
-  `, 'rt.invoke', 'bedrock', 'chat', 'meta.llama3-70b-instruct-v1:0'),
+  `, 'rt.invoke', 'bedrock', 'completion', 'meta.llama3-70b-instruct-v1:0'),
+  // invoke_model's body is the model's native format: messages → chat, Titan's inputText / a raw prompt → completion.
+  py('boto3 invoke_model with an Anthropic Messages body', code`
+    import boto3, json
+    rt = boto3.client("bedrock-runtime")
+    body = json.dumps({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 100, "messages": [{"role": "user", "content": "x"}]})
+    rt.invoke_model(modelId="anthropic.claude-3-haiku-20240307-v1:0", body=body)
+  `, 'rt.invoke', 'bedrock', 'chat', 'anthropic.claude-3-haiku-20240307-v1:0'),
+  py('boto3 streaming invoke with a Titan Text body', code`
+    import boto3, json
+    rt = boto3.client("bedrock-runtime")
+    rt.invoke_model_with_response_stream(modelId="amazon.titan-text-express-v1", body=json.dumps({"inputText": "x", "textGenerationConfig": {"maxTokenCount": 512}}))
+  `, 'rt.invoke', 'bedrock', 'completion', 'amazon.titan-text-express-v1'),
+  py('boto3 invoke_model with a Titan embedding body stays embeddings', code`
+    import boto3, json
+    rt = boto3.client("bedrock-runtime")
+    rt.invoke_model(modelId="amazon.titan-embed-text-v2:0", body=json.dumps({"inputText": "x"}))
+  `, 'rt.invoke', 'bedrock', 'embeddings', 'amazon.titan-embed-text-v2:0'),
   // ── LiteLLM, Ollama ──
   py('litellm completion with provider prefix', code`
     from litellm import completion
@@ -376,7 +393,7 @@ const ROWS: Row[] = [
     import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
     const client = new BedrockRuntimeClient({});
     await client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body: JSON.stringify({ inputText: 'x' }) }));
-  `, 'await client', 'bedrock', 'chat', 'amazon.titan-text-express-v1'),
+  `, 'await client', 'bedrock', 'completion', 'amazon.titan-text-express-v1'),
   ts('ollama js default export', code`
     import ollama from 'ollama';
     await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'x' }] });

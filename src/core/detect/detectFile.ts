@@ -243,7 +243,10 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
       const p = findOption(inner, ['params']);
       if (p) { opts = r.dictEntries(p.value, 0); optsSource = p.value; }
     }
-    opts = expandBody(r, opts);
+    const body = bodyEntries(r, opts);
+    if (body.length) opts = [...opts, ...body];
+    // Bedrock invoke_model: the body's format says which API the model is asked through.
+    for (const [key, kind] of shape.apiFromBody ?? []) if (findOption(body, [key])) { api = kind; break; }
     const modelRes = shape.model || shape.modelPos !== undefined ? r.modelFromArgs(e, opts, shape.model ?? [], shape.modelPos) : undefined;
     if (modelRes) {
       model = modelRes;
@@ -341,12 +344,10 @@ function firstElement(r: Resolver, e: Expr, depth = 0): Expr | undefined {
   return undefined;
 }
 
-/** Bedrock `invoke_model(body=json.dumps({...}))` / `InvokeModelCommand({ body: JSON.stringify({...}) })`. */
-function expandBody(r: Resolver, opts: Kwarg[]): Kwarg[] {
+/** Entries of the JSON body of Bedrock `invoke_model(body=json.dumps({...}))` / `InvokeModelCommand({ body: JSON.stringify({...}) })`. */
+function bodyEntries(r: Resolver, opts: Kwarg[]): Kwarg[] {
   const body = findOption(opts, ['body']);
-  if (!body) return opts;
-  const inner = jsonPayload(r, body.value);
-  return inner.length ? [...opts, ...inner] : opts;
+  return body ? jsonPayload(r, body.value) : [];
 }
 
 function jsonPayload(r: Resolver, v: Expr): Kwarg[] {

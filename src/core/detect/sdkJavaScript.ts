@@ -8,6 +8,8 @@ import type { ConstructorRow, FunctionRow, MethodRow, ModelFactoryRow, RequestSh
 const M = ['model'];
 const chat: RequestShape = { api: 'chat', model: M };
 const BASE = ['baseURL', 'baseUrl', 'configuration.baseURL'];
+// Bedrock InvokeModel: the body's native format decides the API (see sdkPython.ts).
+const INVOKE_BODY: RequestShape['apiFromBody'] = [['messages', 'chat'], ['message', 'chat'], ['inputText', 'completion'], ['prompt', 'completion']];
 
 const constructors: ConstructorRow[] = [
   { names: ['openai', 'openai.OpenAI', 'openai.default'], type: 'openai', sdk: 'openai', provider: 'openai', baseUrlKeys: BASE },
@@ -119,11 +121,11 @@ const methods: MethodRow[] = [
   // Bedrock: the shape comes from the command passed to send().
   { type: 'bedrock', path: 'send', shape: { api: 'chat', command: true } },
   { type: 'bedrock', path: 'converse', shape: { api: 'chat', model: ['modelId'] } },
-  { type: 'bedrock', path: 'invokeModel', shape: { api: 'chat', model: ['modelId'] } },
+  { type: 'bedrock', path: 'invokeModel', shape: { api: 'chat', model: ['modelId'], apiFromBody: INVOKE_BODY } },
   { type: 'bedrock.cmd.converse', path: '', shape: { api: 'chat', model: ['modelId'] } },
   { type: 'bedrock.cmd.converse-stream', path: '', shape: { api: 'chat', model: ['modelId'], stream: true } },
-  { type: 'bedrock.cmd.invoke', path: '', shape: { api: 'chat', model: ['modelId'] } },
-  { type: 'bedrock.cmd.invoke-stream', path: '', shape: { api: 'chat', model: ['modelId'], stream: true } },
+  { type: 'bedrock.cmd.invoke', path: '', shape: { api: 'chat', model: ['modelId'], apiFromBody: INVOKE_BODY } },
+  { type: 'bedrock.cmd.invoke-stream', path: '', shape: { api: 'chat', model: ['modelId'], stream: true, apiFromBody: INVOKE_BODY } },
   // LangChain.js runnables.
   ...['invoke', 'call', 'predict', 'generate', 'predictMessages'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0, optionsArg: -1 } })),
   ...['stream', 'streamEvents', 'streamLog'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0, stream: true, optionsArg: -1 } })),

@@ -7,6 +7,12 @@ import type { ConstructorRow, FunctionRow, MethodRow, ModelFactoryRow, RequestSh
 const M = ['model'];
 const chat: RequestShape = { api: 'chat', model: M };
 
+// Bedrock InvokeModel bodies are each model family's native format: `messages` / `message` (Anthropic Messages,
+// Mistral and AI21 chat, Cohere Command R) is a chat request; Titan Text's `inputText` and the `prompt` of Llama,
+// Mistral, Claude Text Completions and Cohere Command are text completions (the Bedrock user guide's inference
+// request parameters per model).
+const INVOKE_BODY: RequestShape['apiFromBody'] = [['messages', 'chat'], ['message', 'chat'], ['inputText', 'completion'], ['prompt', 'completion']];
+
 const OPENAI_COMPAT_BASE = ['base_url', 'api_base', 'openai_api_base'];
 
 const constructors: ConstructorRow[] = [
@@ -149,8 +155,8 @@ const otherMethods: MethodRow[] = [
   { type: 'ollama', path: 'embeddings', shape: { api: 'embeddings', model: M } },
   { type: 'ollama', path: 'embed', shape: { api: 'embeddings', model: M } },
   // Bedrock runtime.
-  { type: 'bedrock', path: 'invoke_model', shape: { api: 'chat', model: ['modelId'] }, loose: ['boto3'] },
-  { type: 'bedrock', path: 'invoke_model_with_response_stream', shape: { api: 'chat', model: ['modelId'], stream: true }, loose: ['boto3'] },
+  { type: 'bedrock', path: 'invoke_model', shape: { api: 'chat', model: ['modelId'], apiFromBody: INVOKE_BODY }, loose: ['boto3'] },
+  { type: 'bedrock', path: 'invoke_model_with_response_stream', shape: { api: 'chat', model: ['modelId'], stream: true, apiFromBody: INVOKE_BODY }, loose: ['boto3'] },
   { type: 'bedrock', path: 'converse', shape: { api: 'chat', model: ['modelId'] }, loose: ['boto3'] },
   { type: 'bedrock', path: 'converse_stream', shape: { api: 'chat', model: ['modelId'], stream: true }, loose: ['boto3'] },
   { type: 'boto3.session', path: 'client', returns: 'bedrock' },

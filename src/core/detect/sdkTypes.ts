@@ -26,6 +26,12 @@ export interface RequestShape {
   http?: HttpShape;
   /** JS: the request is the argument (`client.send(new ConverseCommand({...}))`); its type decides the shape. */
   command?: boolean;
+  /**
+   * A generic invoke endpoint whose JSON body decides the API (Bedrock `invoke_model`): the first of these body keys
+   * present gives the kind (`messages` → chat, Titan's `inputText` / the `prompt` of text-completion formats →
+   * completion). An embedding model still makes it `embeddings`.
+   */
+  apiFromBody?: readonly (readonly [key: string, api: ApiKind])[];
   /** Positional index (or keyword) of an agent object whose model, provider and instructions the run uses. */
   agentArg?: { pos: number; names: readonly string[] };
 }
