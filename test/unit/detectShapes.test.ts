@@ -291,11 +291,29 @@ const ROWS: Row[] = [
     c = anthropic.Anthropic()
     c.beta.prompt_caching.messages.create(model="claude-3-5-sonnet-20240620", max_tokens=1024, messages=[])
   `, 'c.beta', 'anthropic', 'chat', 'claude-3-5-sonnet-20240620'),
-  py('llamaindex llm', code`
+  // LlamaIndex `complete` on a chat model sends one user message to the chat API (llama_index's OpenAI LLM:
+  // completion_to_chat_decorator for `is_chat_model`); only a completion-only model or a class with its own
+  // completion endpoint (Ollama's /api/generate) stays a completion.
+  py('llamaindex llm complete on a chat model', code`
     from llama_index.llms.openai import OpenAI
     llm = OpenAI(model="gpt-4o-mini")
     llm.complete("x")
-  `, 'llm.complete', 'openai', 'completion', 'gpt-4o-mini', 'bound', 'llamaindex'),
+  `, 'llm.complete', 'openai', 'chat', 'gpt-4o-mini', 'bound', 'llamaindex'),
+  py('llamaindex stream_complete on Anthropic', code`
+    from llama_index.llms.anthropic import Anthropic
+    llm = Anthropic(model="claude-3-5-haiku-20241022")
+    for d in llm.stream_complete("x"): print(d.delta)
+  `, 'for d', 'anthropic', 'chat', 'claude-3-5-haiku-20241022', 'bound', 'llamaindex'),
+  py('llamaindex complete on a completion-only model', code`
+    from llama_index.llms.openai import OpenAI
+    llm = OpenAI(model="gpt-3.5-turbo-instruct")
+    llm.complete("x")
+  `, 'llm.complete', 'openai', 'completion', 'gpt-3.5-turbo-instruct', 'bound', 'llamaindex'),
+  py('llamaindex complete on Ollama (its own generate endpoint)', code`
+    from llama_index.llms.ollama import Ollama
+    llm = Ollama(model="llama3.1", request_timeout=60)
+    llm.complete("x")
+  `, 'llm.complete', 'ollama', 'completion', 'llama3.1', 'bound', 'llamaindex'),
   py('OpenAI Agents SDK runner', code`
     from agents import Agent, Runner
     agent = Agent(name="Assistant", instructions="You are a helpful assistant", model="gpt-4.1-mini")

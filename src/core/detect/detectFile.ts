@@ -4,7 +4,7 @@ import type {
 import { loopContext, insideMock, scanAnnotations, volumeFor } from './context';
 import { classifyUrl } from './endpoints';
 import { type Expr, type Kwarg, dottedName, kwarg, toExpr } from './expr';
-import { providerFromModel } from './endpoints';
+import { isCompletionOnlyModel, providerFromModel } from './endpoints';
 import type { FileIndex } from './fileIndex';
 import { extractParams } from './params';
 import type { TsNode } from './parsers';
@@ -278,6 +278,8 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
       provider = providerFromModel(model.model, true) ?? provider;
     }
   }
+
+  if (shape.completionViaChat && api === 'completion' && !obj?.flags.textCompletion && !(model.model && isCompletionOnlyModel(model.model))) api = 'chat';
 
   // A literal written outside the call (in a same-file options object or body) is a constant of the file.
   if (model.source === 'literal' && model.range && !within(model.range, index.nodeRange(e.node))) model = { ...model, source: 'constant' };

@@ -125,6 +125,14 @@ export function providerFromModel(model: string, prefixOnly = false): Provider |
   return undefined;
 }
 
+/**
+ * OpenAI models served only by the legacy completions endpoint (no chat): what LlamaIndex's `is_chat_model` leaves
+ * out of its chat list. Everything else a `complete()` helper is given is answered through chat.
+ */
+export function isCompletionOnlyModel(model: string): boolean {
+  return /^(?:openai[/:])?(?:gpt-3\.5-turbo-instruct(?:-\d+)?|davinci-002|babbage-002|text-(?:davinci|curie|babbage|ada)-\d{3}|code-davinci-\d{3})$/i.test(model);
+}
+
 const PROVIDER_NAMES: Record<string, Provider> = {
   openai: 'openai', azure_openai: 'azure-openai', 'azure-openai': 'azure-openai', azure: 'azure-openai',
   anthropic: 'anthropic', google_genai: 'google', google_vertexai: 'google', google: 'google', 'google-genai': 'google',

@@ -25,7 +25,7 @@ export interface SdkObject {
   model?: ModelRes;
   /** Options given when the object was built (`ChatOpenAI(max_tokens=…)`, `GenerativeModel(system_instruction=…)`). */
   bound: Kwarg[];
-  flags: { tools?: boolean; jsonMode?: boolean };
+  flags: { tools?: boolean; jsonMode?: boolean; textCompletion?: boolean };
   /** Member path walked so far (`client.chat.completions` → ['chat', 'completions']). */
   path: string[];
   /** LangChain chains: the prompt template piped into the model. */
@@ -219,7 +219,7 @@ export class Resolver {
         if (p) { provider = p; break; }
       }
       if (row.providerFromModel && model?.model) provider = providerFromModel(model.model) ?? provider;
-      return { k: 'obj', type: row.type, provider, sdk: row.sdk, bound: [], flags: {}, path: [], ...(model ? { model } : {}) };
+      return { k: 'obj', type: row.type, provider, sdk: row.sdk, bound: [], flags: row.textCompletion ? { textCompletion: true } : {}, path: [], ...(model ? { model } : {}) };
     }
     return undefined;
   }
@@ -369,7 +369,8 @@ export class Resolver {
       if (p) provider = p;
     }
     if (row.providerFromModel && model?.model) provider = providerFromModel(model.model) ?? provider;
-    return { k: 'obj', type: row.type, provider, sdk: row.sdk, model, bound: opts, flags: {}, path: [], origin: e, ...(baseUrl ? { baseUrl } : {}) };
+    const flags = row.textCompletion ? { textCompletion: true } : {};
+    return { k: 'obj', type: row.type, provider, sdk: row.sdk, model, bound: opts, flags, path: [], origin: e, ...(baseUrl ? { baseUrl } : {}) };
   }
 
   private modelValue(provider: Provider, sdk: string, e: Extract<Expr, { k: 'call' }>, api: ApiKind | undefined): Sym {

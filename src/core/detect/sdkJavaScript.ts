@@ -55,7 +55,7 @@ const constructors: ConstructorRow[] = [
   { names: ['llamaindex.OpenAI', '@llamaindex/openai.OpenAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'openai', model: ['model'] },
   { names: ['llamaindex.Anthropic', '@llamaindex/anthropic.Anthropic'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'anthropic', model: ['model'] },
   { names: ['llamaindex.Gemini', '@llamaindex/google.Gemini'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'google', model: ['model'] },
-  { names: ['llamaindex.Ollama', '@llamaindex/ollama.Ollama'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'ollama', model: ['model'] },
+  { names: ['llamaindex.Ollama', '@llamaindex/ollama.Ollama'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'ollama', model: ['model'], textCompletion: true },
   { names: ['llamaindex.OpenAIEmbedding', '@llamaindex/openai.OpenAIEmbedding'], type: 'llamaindex.embed', sdk: 'llamaindex', provider: 'openai', model: ['model'] },
   { names: ['llamaindex.VectorStoreIndex.fromDocuments', 'llamaindex.VectorStoreIndex.init'], type: 'llamaindex.index', sdk: 'llamaindex', provider: 'unknown' },
 ];
@@ -132,7 +132,7 @@ const methods: MethodRow[] = [
   { type: 'langchain.chat', path: 'batch', shape: { api: 'chat', promptPos: 0, optionsArg: -1 } },
   ...['embedQuery', 'embedDocuments'].map((path): MethodRow => ({ type: 'langchain.embeddings', path, shape: { api: 'embeddings', promptPos: 0, optionsArg: -1 } })),
   // LlamaIndex.TS (options objects: { prompt } / { messages }).
-  { type: 'llamaindex.llm', path: 'complete', shape: { api: 'completion' } },
+  { type: 'llamaindex.llm', path: 'complete', shape: { api: 'completion', completionViaChat: true } },
   { type: 'llamaindex.llm', path: 'chat', shape: { api: 'chat' } },
   { type: 'llamaindex.embed', path: 'getTextEmbedding', shape: { api: 'embeddings', promptPos: 0, optionsArg: -1 } },
   ...['asQueryEngine', 'asChatEngine'].map((path): MethodRow => ({ type: 'llamaindex.index', path, returns: 'llamaindex.engine',

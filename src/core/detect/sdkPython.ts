@@ -74,7 +74,7 @@ const constructors: ConstructorRow[] = [
   { names: ['llama_index.llms.anthropic.Anthropic'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'anthropic', model: ['model'] },
   { names: ['llama_index.llms.gemini.Gemini', 'llama_index.llms.google_genai.GoogleGenAI', 'llama_index.llms.vertex.Vertex'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'google', model: ['model', 'model_name'] },
   { names: ['llama_index.llms.mistralai.MistralAI'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'mistral', model: ['model'] },
-  { names: ['llama_index.llms.ollama.Ollama'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'ollama', model: ['model'] },
+  { names: ['llama_index.llms.ollama.Ollama'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'ollama', model: ['model'], textCompletion: true },
   { names: ['llama_index.llms.bedrock.Bedrock', 'llama_index.llms.bedrock_converse.BedrockConverse'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'bedrock', model: ['model'] },
   { names: ['llama_index.llms.cohere.Cohere'], type: 'llamaindex.llm', sdk: 'llamaindex', provider: 'cohere', model: ['model'] },
   { names: ['llama_index.embeddings.openai.OpenAIEmbedding'], type: 'llamaindex.embed', sdk: 'llamaindex', provider: 'openai', model: ['model', 'model_name'] },
@@ -166,7 +166,8 @@ const otherMethods: MethodRow[] = [
   ...['batch', 'abatch'].map((path): MethodRow => ({ type: 'langchain.chat', path, shape: { api: 'chat', promptPos: 0 } })),
   ...['embed_query', 'aembed_query', 'embed_documents', 'aembed_documents'].map((path): MethodRow => ({ type: 'langchain.embeddings', path, shape: { api: 'embeddings', promptPos: 0 } })),
   // LlamaIndex.
-  ...['complete', 'acomplete', 'stream_complete', 'astream_complete'].map((path): MethodRow => ({ type: 'llamaindex.llm', path, shape: { api: 'completion', promptPos: 0, stream: path.includes('stream') || undefined } })),
+  ...['complete', 'acomplete', 'stream_complete', 'astream_complete'].map((path): MethodRow => ({ type: 'llamaindex.llm', path,
+    shape: { api: 'completion', promptPos: 0, stream: path.includes('stream') || undefined, completionViaChat: true } })),
   ...['chat', 'achat', 'stream_chat', 'astream_chat', 'predict', 'structured_predict'].map((path): MethodRow => ({ type: 'llamaindex.llm', path, shape: { api: 'chat', promptPos: 0, stream: path.includes('stream') || undefined } })),
   ...['get_text_embedding', 'get_query_embedding', 'get_text_embedding_batch', 'aget_text_embedding', 'aget_query_embedding'].map((path): MethodRow => ({ type: 'llamaindex.embed', path, shape: { api: 'embeddings', promptPos: 0 } })),
   ...['as_query_engine', 'as_chat_engine'].map((path): MethodRow => ({ type: 'llamaindex.index', path, returns: 'llamaindex.engine',

@@ -32,6 +32,13 @@ export interface RequestShape {
    * completion). An embedding model still makes it `embeddings`.
    */
   apiFromBody?: readonly (readonly [key: string, api: ApiKind])[];
+  /**
+   * A text-completion helper that the SDK answers through the chat API (LlamaIndex `complete` / `stream_complete`
+   * wrap the prompt in one user message for a chat model): the call is `chat` unless the model is a
+   * completion-only one (`gpt-3.5-turbo-instruct`, `davinci-002`) or the LLM class has a completion endpoint of its
+   * own (ConstructorRow.textCompletion: Ollama's `generate`).
+   */
+  completionViaChat?: boolean;
   /** Positional index (or keyword) of an agent object whose model, provider and instructions the run uses. */
   agentArg?: { pos: number; names: readonly string[] };
 }
@@ -67,6 +74,8 @@ export interface ConstructorRow {
   providerFromModel?: boolean;
   /** JS options object index (default 0). */
   optionsArg?: number;
+  /** The object has a text-completion endpoint of its own (see RequestShape.completionViaChat). */
+  textCompletion?: boolean;
 }
 
 /** A method of an SDK object: either sends a request (`shape`) or returns another SDK object (`returns`). */
