@@ -239,6 +239,31 @@ const ROWS: Row[] = [
     from litellm import completion
     completion(model="anthropic/claude-3-haiku-20240307", messages=[])
   `, 'completion(', 'anthropic', 'chat', 'anthropic/claude-3-haiku-20240307', 'literal', 'litellm'),
+  // LiteLLM Router: the model argument names a group of model_list; its first deployment is the model that runs.
+  py('litellm Router group named after its model', code`
+    from litellm import Router
+    router = Router(model_list=[{"model_name": "gpt-4o-mini", "litellm_params": {"model": "gpt-4o-mini"}}])
+    async def ask(p):
+        return await router.acompletion(model="gpt-4o-mini", messages=[{"role": "user", "content": p}])
+  `, 'return await', 'openai', 'chat', 'gpt-4o-mini', 'constant', 'litellm'),
+  py('litellm Router alias group resolved through model_list', code`
+    import litellm
+    DEPLOYMENTS = [
+        {"model_name": "fast", "litellm_params": {"model": "azure/gpt-4o-mini-eu", "api_base": "https://x.openai.azure.com"}},
+        {"model_name": "smart", "litellm_params": {"model": "anthropic/claude-3-5-sonnet-20241022"}},
+    ]
+    router = litellm.Router(model_list=DEPLOYMENTS, routing_strategy="least-busy")
+    router.completion(model="smart", messages=[])
+  `, 'router.completion', 'anthropic', 'chat', 'anthropic/claude-3-5-sonnet-20241022', 'constant', 'litellm'),
+  py('litellm Router embedding on an undeclared group is taken as written', code`
+    from litellm import Router
+    router = Router(model_list=model_list_from_yaml())
+    router.embedding(model="text-embedding-3-small", input=["x"])
+  `, 'router.embedding', 'openai', 'embeddings', 'text-embedding-3-small', 'literal', 'litellm'),
+  ts('litellm js completion', code`
+    import { completion } from 'litellm';
+    const r = await completion({ model: 'claude-3-5-haiku-20241022', messages: [{ role: 'user', content: 'x' }] });
+  `, 'const r', 'anthropic', 'chat', 'claude-3-5-haiku-20241022', 'literal', 'litellm'),
   py('litellm bare gpt model', code`
     import litellm
     async def f():

@@ -267,6 +267,7 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
     } else if (obj?.model) {
       model = obj.model.model !== null ? { ...obj.model, source: 'bound' } : obj.model;
     }
+    if (shape.modelGroups && obj && model.model !== null) model = groupModel(r, obj, shape.modelGroups, model);
     if (model.model !== null && !providerFixed && (match.providerFromModel || provider === 'unknown')) provider = providerFromModel(model.model) ?? provider;
     // An OpenAI client asked for another vendor's model is pointed at that vendor's OpenAI-compatible endpoint
     // (base URL from the environment): api.openai.com would reject `claude-…` or `gemini-…`.
@@ -316,6 +317,34 @@ function buildCall(r: Resolver, index: FileIndex, language: LanguageId, e: CallE
   const args = argumentList(index, e, optsSource, obj);
   if (args) call.args = args;
   return call;
+}
+
+/**
+ * The model a group name stands for in the receiver's deployment list (LiteLLM Router `model_list`): the first entry
+ * whose name matches. Not tied to a literal range: rewriting a shared deployment would change every caller of it.
+ */
+function groupModel(r: Resolver, obj: SdkObject, groups: NonNullable<RequestShape['modelGroups']>, asked: ModelRes): ModelRes {
+  const list = findOption(obj.bound, [groups.list]);
+  for (const item of list ? listItems(r, list.value) : []) {
+    const entries = r.dictEntries(item, 0);
+    const name = findOption(entries, [groups.name]);
+    if (!name || r.evalString(name.value) !== asked.model) continue;
+    const dep = findOption(entries, [groups.model]);
+    const m = dep ? r.evalModel(dep.value) : null;
+    if (m?.model == null) return asked;
+    return { model: m.model, source: m.source === 'literal' ? 'constant' : m.source };
+  }
+  return asked;
+}
+
+/** Items of a list literal, following a name to a same-file list. */
+function listItems(r: Resolver, e: Expr, depth = 0): Expr[] {
+  if (e.k === 'list') return e.items;
+  if (e.k === 'name' && depth < 4) {
+    const b = r.index.lookup(e.name, e.node);
+    if (b && 'value' in b) return listItems(r, toExpr(b.value), depth + 1);
+  }
+  return [];
 }
 
 function within(inner: Range, outer: Range): boolean {

@@ -158,6 +158,9 @@ const functions: FunctionRow[] = [
   vercel(['experimental_generateImage', 'generateImage'], { api: 'image', model: M }),
   vercel(['experimental_transcribe', 'experimental_generateSpeech'], { api: 'audio', model: M }),
   { names: ['@openai/agents.run'], sdk: 'openai-agents', provider: 'openai', shape: { api: 'responses', promptPos: 1, optionsArg: -1, agentArg: { pos: 0, names: [] } } },
+  // The `litellm` npm package (a JS port of LiteLLM's completion/embedding functions).
+  { names: ['litellm.completion'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: chat },
+  { names: ['litellm.embedding'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'embeddings', model: M } },
   { names: ['ollama.chat'], sdk: 'ollama', provider: 'ollama', shape: chat },
   { names: ['ollama.generate'], sdk: 'ollama', provider: 'ollama', shape: { api: 'completion', model: M } },
   { names: ['ollama.embeddings', 'ollama.embed'], sdk: 'ollama', provider: 'ollama', shape: { api: 'embeddings', model: M } },

@@ -80,6 +80,8 @@ const constructors: ConstructorRow[] = [
   { names: ['llama_index.embeddings.openai.OpenAIEmbedding'], type: 'llamaindex.embed', sdk: 'llamaindex', provider: 'openai', model: ['model', 'model_name'] },
   { names: ['llama_index.core.VectorStoreIndex.from_documents', 'llama_index.core.VectorStoreIndex', 'llama_index.core.VectorStoreIndex.from_vector_store',
     'llama_index.VectorStoreIndex.from_documents', 'llama_index.core.SummaryIndex.from_documents'], type: 'llamaindex.index', sdk: 'llamaindex', provider: 'unknown' },
+  // LiteLLM Router: load-balances model groups; router.completion(model="group", …) sends the request.
+  { names: ['litellm.Router', 'litellm.router.Router'], type: 'litellm.router', sdk: 'litellm', provider: 'unknown' },
   // OpenAI Agents SDK: the agent binds model and instructions; Runner.run(agent, input) sends the requests.
   { names: ['agents.Agent'], type: 'oai.agent', sdk: 'openai-agents', provider: 'openai', model: ['model'], providerFromModel: true },
   // HTTP clients whose .post() may target an LLM endpoint.
@@ -173,13 +175,20 @@ const otherMethods: MethodRow[] = [
   ...['as_query_engine', 'as_chat_engine'].map((path): MethodRow => ({ type: 'llamaindex.index', path, returns: 'llamaindex.engine',
     llmArg: ['llm'], defaultLlm: 'Settings.llm', loose: ['llama_index'] })),
   ...['query', 'aquery', 'chat', 'achat', 'stream_chat'].map((path): MethodRow => ({ type: 'llamaindex.engine', path, shape: { api: 'chat', promptPos: 0 } })),
+  // LiteLLM Router (https://docs.litellm.ai/docs/routing): the same request functions, on a model group.
+  ...([['completion', 'chat'], ['acompletion', 'chat'], ['text_completion', 'completion'], ['atext_completion', 'completion'],
+    ['responses', 'responses'], ['aresponses', 'responses'], ['embedding', 'embeddings'], ['aembedding', 'embeddings'],
+    ['image_generation', 'image'], ['aimage_generation', 'image'], ['transcription', 'audio'], ['atranscription', 'audio'],
+    ['speech', 'audio'], ['aspeech', 'audio']] as const).map(([path, api]): MethodRow => ({ type: 'litellm.router', path,
+    shape: { api, model: M, modelPos: 0, modelGroups: { list: 'model_list', name: 'model_name', model: 'litellm_params.model' } } })),
   // HTTP client objects.
   { type: 'http', path: 'post', shape: { api: 'other', http: { urlPos: 0, bodyKeywords: ['json', 'data', 'content'] } } },
   { type: 'http', path: 'request', shape: { api: 'other', http: { urlPos: 1, bodyKeywords: ['json', 'data', 'content'] } } },
 ];
 
 const functions: FunctionRow[] = [
-  { names: ['litellm.completion', 'litellm.acompletion', 'litellm.text_completion', 'litellm.atext_completion'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'chat', model: M, modelPos: 0 } },
+  { names: ['litellm.completion', 'litellm.acompletion'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'chat', model: M, modelPos: 0 } },
+  { names: ['litellm.text_completion', 'litellm.atext_completion'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'completion', model: M, modelPos: 0 } },
   { names: ['litellm.embedding', 'litellm.aembedding'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'embeddings', model: M, modelPos: 0 } },
   { names: ['litellm.image_generation'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'image', model: M } },
   { names: ['ollama.chat'], sdk: 'ollama', provider: 'ollama', shape: { api: 'chat', model: M, modelPos: 0 } },

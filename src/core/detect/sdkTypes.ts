@@ -39,6 +39,12 @@ export interface RequestShape {
    * own (ConstructorRow.textCompletion: Ollama's `generate`).
    */
   completionViaChat?: boolean;
+  /**
+   * The model argument names a group of the receiver's deployment list (LiteLLM `Router(model_list=[{model_name,
+   * litellm_params: {model}}])`): the group's first deployment is the model that runs. A name the list does not
+   * declare (or a list that is not static) is taken as written.
+   */
+  modelGroups?: { list: string; name: string; model: string };
   /** Positional index (or keyword) of an agent object whose model, provider and instructions the run uses. */
   agentArg?: { pos: number; names: readonly string[] };
 }
