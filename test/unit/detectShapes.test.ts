@@ -56,6 +56,22 @@ const ROWS: Row[] = [
     c = OpenAI()
     c.audio.transcriptions.create(model="whisper-1", file=open("a.mp3", "rb"))
   `, 'c.audio', 'openai', 'audio', 'whisper-1'),
+  // Realtime: one call per session, where the connection opens on a model.
+  py('openai realtime session (async with)', code`
+    from openai import AsyncOpenAI
+    async def main():
+        client = AsyncOpenAI()
+        async with client.beta.realtime.connect(model="gpt-4o-realtime-preview") as conn:
+            await conn.session.update(session={"modalities": ["text"]})
+            await conn.response.create()
+  `, 'async with', 'openai', 'audio', 'gpt-4o-realtime-preview', 'literal', 'openai'),
+  py('openai realtime GA path on Azure', code`
+    from openai import AsyncAzureOpenAI
+    az = AsyncAzureOpenAI(azure_endpoint="https://x.openai.azure.com", api_version="2025-04-01-preview")
+    async def main():
+        async with az.realtime.connect(model="gpt-realtime-eu") as conn:
+            await conn.response.create()
+  `, 'async with', 'azure-openai', 'audio', 'gpt-realtime-eu'),
   py('openai module-level client', code`
     import openai
     openai.chat.completions.create(model="gpt-4o", messages=[])
@@ -437,6 +453,23 @@ const ROWS: Row[] = [
     const client = new BedrockRuntimeClient({});
     await client.send(new InvokeModelCommand({ modelId: 'amazon.titan-text-express-v1', body: JSON.stringify({ inputText: 'x' }) }));
   `, 'await client', 'bedrock', 'completion', 'amazon.titan-text-express-v1'),
+  ts('openai realtime websocket (ws)', code`
+    import { OpenAIRealtimeWS } from 'openai/beta/realtime/ws';
+    const rt = new OpenAIRealtimeWS({ model: 'gpt-4o-realtime-preview-2024-12-17' });
+    rt.socket.on('open', () => rt.send({ type: 'response.create' }));
+  `, 'const rt', 'openai', 'audio', 'gpt-4o-realtime-preview-2024-12-17', 'literal', 'openai'),
+  ts('openai realtime browser websocket, aliased, on an Azure client', code`
+    import { AzureOpenAI } from 'openai';
+    import { OpenAIRealtimeWebSocket as Realtime } from 'openai/realtime/websocket';
+    const az = new AzureOpenAI({ endpoint: 'https://x.openai.azure.com', apiVersion: '2025-04-01-preview' });
+    const rt = new Realtime({ model: 'gpt-realtime-prod' }, az);
+  `, 'const rt', 'azure-openai', 'audio', 'gpt-realtime-prod'),
+  ts('openai realtime azure() helper takes the client deployment', code`
+    import { AzureOpenAI } from 'openai';
+    import { OpenAIRealtimeWS } from 'openai/beta/realtime/ws';
+    const az = new AzureOpenAI({ deployment: 'gpt-4o-realtime-eu', apiVersion: '2024-10-01-preview' });
+    const rt = await OpenAIRealtimeWS.azure(az);
+  `, 'const rt', 'azure-openai', 'audio', 'gpt-4o-realtime-eu', 'bound'),
   ts('ollama js default export', code`
     import ollama from 'ollama';
     await ollama.chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'x' }] });

@@ -57,6 +57,8 @@ const JS_PATTERNS: Pattern[] = [
   ['(variable_declarator name: (_) @lhs value: (_) @rhs) @assign', 'variable_declarator'],
   ['(assignment_expression left: (_) @lhs right: (_) @rhs) @assign', 'assignment_expression'],
   ['(call_expression function: _ @fn) @call'],
+  // Constructors that send a request themselves (`new OpenAIRealtimeWS({ model })` opens a Realtime session).
+  ['(new_expression constructor: _ @fn) @new'],
 ];
 const PATTERNS: Record<Grammar, Pattern[]> = {
   python: PY_PATTERNS,
@@ -126,6 +128,9 @@ export class FileIndex {
     // Plain-name calls whose name is not an SDK function may still be one under an alias (`import { embed as e }`);
     // imports can appear anywhere, so those are decided after the pass.
     const deferred: [call: TsNode, fn: TsNode][] = [];
+    // `new X(…)` is a request only for an SDK constructor that sends one: an alias counts when the imported name
+    // passes the filter (most `new` expressions build plain objects and are never resolved).
+    const deferredNew: [call: TsNode, fn: TsNode][] = [];
     // Declarations are applied after the pass, in match order, once every Python method / class attribute is known
     // (their @method / @classattr matches may come before or after the declaration's own match).
     const declarations: import('web-tree-sitter').QueryMatch[] = [];
@@ -135,13 +140,14 @@ export class FileIndex {
       const first = caps[0];
       if (!first) continue;
       switch (first.name) {
-        case 'call': case 'fn': {
-          const node = caps.find((c) => c.name === 'call')?.node;
+        case 'call': case 'fn': case 'new': {
+          const whole = caps.find((c) => c.name === 'call' || c.name === 'new');
+          const node = whole?.node;
           const fn = caps.find((c) => c.name === 'fn')?.node;
           if (!node || !fn) break;
           const type = fn.type;
           if (callFilter(type === 'identifier' ? this.identifierText(fn) : lastSegment(fn, type))) this.calls.push(node);
-          else if (type === 'identifier') deferred.push([node, fn]);
+          else if (type === 'identifier') (whole?.name === 'new' ? deferredNew : deferred).push([node, fn]);
           break;
         }
         case 'scope': this.functions.push({ start: first.node.startIndex, end: first.node.endIndex, node: first.node }); break;
@@ -172,13 +178,20 @@ export class FileIndex {
       }
       if (whole && wholeType && lhs && rhs) this.addBinding(lhs, rhs, whole, wholeType);
     }
-    if (deferred.length) {
+    if (deferred.length || deferredNew.length) {
       let added = false;
       for (const [node, fn] of deferred) {
         const name = this.identifierText(fn);
         if (!name) continue;
         // An alias of an SDK function, or an object called directly (LangChain's legacy `llm("prompt")`).
         if (this.imports.has(name) || this.bindings.get(name)?.some((b) => OBJECT_VALUES.has(b.value.type))) {
+          this.calls.push(node);
+          added = true;
+        }
+      }
+      for (const [node, fn] of deferredNew) {
+        const qn = this.imports.get(this.identifierText(fn));
+        if (qn !== undefined && callFilter(qn.slice(qn.lastIndexOf('.') + 1))) {
           this.calls.push(node);
           added = true;
         }

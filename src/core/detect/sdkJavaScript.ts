@@ -146,6 +146,9 @@ const methods: MethodRow[] = [
   { type: 'http', path: 'post', shape: { api: 'other', http: { urlPos: 0, bodyKeywords: [], bodyPos: 1 } } },
 ];
 
+const REALTIME = ['openai/beta/realtime/ws.OpenAIRealtimeWS', 'openai/beta/realtime/websocket.OpenAIRealtimeWebSocket',
+  'openai/realtime/ws.OpenAIRealtimeWS', 'openai/realtime/websocket.OpenAIRealtimeWebSocket'];
+
 const AI = ['ai'];
 const vercel = (names: string[], shape: RequestShape): FunctionRow => ({ names: names.flatMap((n) => AI.map((m) => `${m}.${n}`)), sdk: 'vercel-ai', provider: 'unknown', shape, providerFromModel: true });
 
@@ -158,6 +161,13 @@ const functions: FunctionRow[] = [
   vercel(['experimental_generateImage', 'generateImage'], { api: 'image', model: M }),
   vercel(['experimental_transcribe', 'experimental_generateSpeech'], { api: 'audio', model: M }),
   { names: ['@openai/agents.run'], sdk: 'openai-agents', provider: 'openai', shape: { api: 'responses', promptPos: 1, optionsArg: -1, agentArg: { pos: 0, names: [] } } },
+  // Realtime sessions (openai-node realtime.md): constructing the socket opens a session on `model`; the optional
+  // client (2nd argument; 1st of the static create/azure helpers) says who serves it. Events sent on it are not calls.
+  ...REALTIME.flatMap((m): FunctionRow[] => [
+    { names: [m], sdk: 'openai', provider: 'openai', shape: { api: 'audio', model: M, agentArg: { pos: 1, names: [] } } },
+    { names: [`${m}.create`], sdk: 'openai', provider: 'openai', shape: { api: 'audio', model: M, optionsArg: 1, agentArg: { pos: 0, names: [] } } },
+    { names: [`${m}.azure`], sdk: 'openai', provider: 'azure-openai', shape: { api: 'audio', model: ['deploymentName'], optionsArg: 1, agentArg: { pos: 0, names: [] } } },
+  ]),
   // The `litellm` npm package (a JS port of LiteLLM's completion/embedding functions).
   { names: ['litellm.completion'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: chat },
   { names: ['litellm.embedding'], sdk: 'litellm', provider: 'unknown', providerFromModel: true, shape: { api: 'embeddings', model: M } },

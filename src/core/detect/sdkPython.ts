@@ -98,6 +98,10 @@ const openaiMethods: MethodRow[] = [
   ...['images.generate', 'images.edit', 'images.create_variation'].map((path): MethodRow => ({ type: 'openai', path, shape: { api: 'image', model: M } })),
   ...['audio.speech.create', 'audio.transcriptions.create', 'audio.translations.create'].map((path): MethodRow => ({ type: 'openai', path, shape: { api: 'audio', model: M } })),
   { type: 'openai', path: 'moderations.create', shape: { api: 'other', model: M } },
+  // Realtime: `async with client.beta.realtime.connect(model=…) as conn` opens one session (a request with audio in
+  // and out); the events later sent on `conn` are not separate calls.
+  { type: 'openai', path: 'beta.realtime.connect', shape: { api: 'audio', model: M }, loose: ['openai'] },
+  { type: 'openai', path: 'realtime.connect', shape: { api: 'audio', model: M } },
   ...['beta.threads.runs.create', 'beta.threads.runs.create_and_poll', 'beta.threads.runs.stream', 'beta.threads.create_and_run', 'beta.threads.create_and_run_poll']
     .map((path): MethodRow => ({ type: 'openai', path, shape: { api: 'chat', model: M } })),
 ];
