@@ -164,6 +164,18 @@ const ROWS: Row[] = [
     const base = { model: 'gpt-4o-mini', temperature: 0 };
     new OpenAI().chat.completions.create({ ...base, messages: [] });
   `, 'gpt-4o-mini', 'constant'),
+  // A run-time option with a written fallback (`opts.model ?? DEFAULT_MODEL`, a commander/yargs option) is the same
+  // shape as `process.env.X ?? 'm'` and a parameter default: the model the code runs unless someone overrides it.
+  // Deliberately resolved to the fallback (holdout2's README calls it unknowable; see the detection report).
+  ts('a CLI option with a fallback constant', code`
+    const { program } = require('commander');
+    const { Ollama } = require('ollama');
+    const ollama = new Ollama();
+    const DEFAULT_MODEL = process.env.OLLAMA_MODEL || 'llama3.2';
+    program.command('ask <q>').option('-m, --model <model>').action(async (q, opts) => {
+      await ollama.chat({ model: opts.model ?? DEFAULT_MODEL, messages: [{ role: 'user', content: q }] });
+    });
+  `, 'llama3.2', 'env-default'),
   ts('unknowable: function argument', code`
     import OpenAI from 'openai';
     const c = new OpenAI();
