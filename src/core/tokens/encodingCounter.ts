@@ -11,7 +11,8 @@ import { Vocabulary } from './vocabulary';
 //    millisecond. Each such piece's count is remembered.
 // Why not the full encoder: building tiktoken's o200k encoder costs 0.4–0.6 s of CPU in a fresh process (its first
 // call runs in V8's baseline WASM tier), more than the rest of an audit's counting together; this way the cost is
-// the vocabulary (~20 ms) and one small tiktoken build (measured in docs/tokens.md).
+// reading the vocabulary file (~2 ms), compiling the split RegExp (~20 ms) and tiktoken's WASM with its first small
+// build (~0.1 s) (measured, docs/tokens.md).
 
 /** Counts of pieces that needed merging, per encoding; bounded so a long session cannot grow it without limit. */
 const MAX_MERGED_PIECES = 65_536;
@@ -22,7 +23,8 @@ const encoder = new TextEncoder();
  * Pieces longer than this (a run of one kind of character: 4,096 letters with no space or digit, a long rule of
  * `=`) are merged in chunks of this size. tiktoken's merge takes quadratic time in a piece's length (a 200,000-letter
  * run: 27 s, in tiktoken's own encoder as in ours); in chunks it is linear, and the count can differ from tiktoken's
- * only around each chunk boundary. Real prompts have no such pieces; the documented limit is in docs/tokens.md.
+ * only around each chunk boundary (for the runs measured it did not). Prompts rarely hold such pieces; the limit is
+ * documented in docs/tokens.md.
  */
 const LONG_PIECE = 4096;
 
