@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { LanguageId, ModelSource } from '../../src/core/types';
+import { findObjectMember } from '../../src/core/detect/crossFile';
 import { code, detect, posOf } from './detectHelpers';
 
 // A model read from a key of a same-file constant object: `MODELS.fast`, `MODELS["fast"]`, one level of nesting, and
@@ -252,4 +253,32 @@ describe('detect: models in keys of constant objects imported from another modul
       assert.equal(calls[0]!.modelSource, row.model === null ? 'unresolved' : 'imported');
     });
   }
+
+  // The other module is scanned as text, and it may be half-typed: every prefix of a config file, and the same file
+  // with each character in turn replaced by a stray closing bracket, must give an answer (a loop here would freeze
+  // the extension host).
+  it('scans broken and half-typed config text to an answer, never looping', () => {
+    const config = code`
+      export const LLM_CONFIG = {
+        summarizer: { model: 'deepseek-chat', tags: ['a', "b"], max: (1 + 2) }, // trailing
+        frozen: Object.freeze({ model: 'not-this' }),
+        /* block */ router: { model: "llama-3.1-8b-instant" },
+      } as const;
+    `;
+    const pyConfig = 'MODELS = {"chat": {"default": "gpt-4o"}, "tags": ["x"], "n": dict(a=1)}  # end\n';
+    const variants = (text: string): string[] => [
+      ...Array.from({ length: text.length + 1 }, (_, i) => text.slice(0, i)),
+      ...[']', ')', '}', '[', '(', '{', '"', "'"].flatMap((ch) => Array.from({ length: text.length }, (_, i) => text.slice(0, i) + ch + text.slice(i + 1))),
+    ];
+    for (const text of variants(config)) {
+      const found = findObjectMember(text, 'LLM_CONFIG', ['router', 'model'], false);
+      assert.ok(found === null || typeof found === 'string');
+    }
+    for (const text of variants(pyConfig)) {
+      const found = findObjectMember(text, 'MODELS', ['chat', 'default'], true);
+      assert.ok(found === null || typeof found === 'string');
+    }
+    assert.equal(findObjectMember(config, 'LLM_CONFIG', ['router', 'model'], false), 'llama-3.1-8b-instant');
+    assert.equal(findObjectMember(pyConfig, 'MODELS', ['chat', 'default'], true), 'gpt-4o');
+  });
 });

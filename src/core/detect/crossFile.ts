@@ -185,10 +185,16 @@ class ObjectScan {
     while (i < stop) {
       i = this.skipSpace(i);
       const c = this.text[i];
-      if (c === undefined || c === '}' || c === ')') return found;
+      // Any closing bracket ends the entries: `]` too, or broken code being typed (`{ a: 'x' ]`) would loop here.
+      if (c === undefined || c === '}' || c === ')' || c === ']') return found;
       if (c === ',') { i++; continue; }
       const key = this.key(i);
-      if (!key) { i = this.skipValue(i); continue; }
+      if (!key) {
+        const next = this.skipValue(i);
+        if (next <= i) return found;
+        i = next;
+        continue;
+      }
       i = this.skipSpace(key.end);
       const sep = this.text[i];
       // JS `key:` / `"key":`; Python `{"key": …}` or `dict(key=…)` (a bare name before `:` is a variable there).
