@@ -109,16 +109,16 @@ const batches = new Map<EncodingName, MergeBatch>();
 function mergeSoon(name: EncodingName, counter: EncodingCounter, pieces: Iterable<string>): Promise<Map<string, number>> {
   let batch = batches.get(name);
   if (!batch || batch.counter !== counter) {
-    const created: MergeBatch = { counter, pieces: new Set(), merged: Promise.resolve(new Map()) };
-    created.merged = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      if (batches.get(name) === created) batches.delete(name);
-      const list = [...created.pieces];
+    const asked = new Set<string>();
+    const merged = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      if (batches.get(name)?.pieces === asked) batches.delete(name);
+      const list = [...asked];
       const counts = await mergeWithTiktoken(counter, list);
       counter.remember(list, counts);
       return new Map(list.map((piece, k) => [piece, counts[k] ?? 0]));
     });
-    batches.set(name, created);
-    batch = created;
+    batch = { counter, pieces: asked, merged };
+    batches.set(name, batch);
   }
   for (const piece of pieces) batch.pieces.add(piece);
   return batch.merged;
